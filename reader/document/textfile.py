@@ -1,0 +1,129 @@
+"""Reading plain-text and Markdown files into documents.
+
+Checks come before any decoding: the file must exist and be readable, be at most
+``MAX_FILE_BYTES`` (documented in the README), and look like text (no NUL bytes outside
+UTF-16, few control characters). Decoding tries a BOM, then strict UTF-8, then
+charset-normalizer, which recognises the EUC-KR/CP949 that many Korean files still use.
+Every refusal is a ``TextFileError`` whose message can be shown to the user as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.document.language import detect_language
+from reader.document.model import Document, Lang
+from reader.document.segment import sentences, split_paragraphs
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MD_MARKUP = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+
+
+class TextFileError(ValueError):
+    """A file Dari cannot open, with a message meant for the user."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                raise TextFileError(f"“{name}” claims to be {encoding} but is damaged.") from exc
+    if b"\x00" in data[:65536]:
+        raise TextFileError(
+            f"“{name}” does not look like a text file (it contains binary data). "
+            "Dari opens plain text (.txt) and Markdown (.md) files."
+        )
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported on demand: not needed for UTF-8
+
+    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    if best is None:
+        raise TextFileError(
+            f"“{name}” could not be read as text in any known encoding "
+            "(tried UTF-8, UTF-16, EUC-KR/CP949 and others)."
+        )
+    encoding = best.encoding
+    if encoding in {"euc_kr", "johab"}:
+        encoding = "cp949"  # CP949 is the superset Windows and most Korean files use
+    try:
+        return DecodedText(data.decode(encoding), encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise TextFileError(f"“{name}” could not be decoded as {encoding}.") from exc
+
+
+def read_text_file(path: Path) -> DecodedText:
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise TextFileError(f"“{name}” does not exist.") from exc
+    except OSError as exc:
+        raise TextFileError(f"“{name}” cannot be read: {exc.strerror}.") from exc
+    if path.is_dir():
+        raise TextFileError(f"“{name}” is a folder, not a file.")
+    if size > MAX_FILE_BYTES:
+        raise TextFileError(
+            f"“{name}” is too large to open ({size / 1048576:.1f} MB; "
+            f"the limit is {MAX_FILE_BYTES // 1048576} MB)."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"“{name}” cannot be read: {exc.strerror}.") from exc
+    decoded = decode_bytes(data, name=name)
+    text = decoded.text
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 200):
+        raise TextFileError(
+            f"“{name}” does not look like a text file (it contains control characters)."
+        )
+    return decoded
+
+
+def document_from_text(
+    text: str, *, path: Path | None = None, lang: Lang | None = None
+) -> Document:
+    paragraphs = split_paragraphs(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if path is not None and path.suffix.lower() in {".md", ".markdown"}:
+        paragraphs = [_MD_MARKUP.sub("", p) for p in paragraphs]
+    detected = lang or detect_language(text)
+    if detected is None:
+        raise TextFileError(
+            f"“{path.name if path else 'The text'}” has no English or Korean text to show."
+        )
+    title = path.stem if path else ""
+    document = Document.monolingual(
+        (sentences(p, detected) for p in paragraphs), detected, title=title, path=path
+    )
+    if not document.unit_count:
+        raise TextFileError(f"“{path.name if path else 'The text'}” is empty.")
+    return document
+
+
+def load_text_document(path: Path) -> Document:
+    decoded = read_text_file(path)
+    return document_from_text(decoded.text, path=path)

@@ -1,0 +1,109 @@
+"""Typed settings: one table of keys and defaults, preferences apart from window state.
+
+Preferences (``pref/...``) are the user's choices; window state (``state/...``) is where the
+window and its panes were left. Both live in one INI file written by QSettings. Reading or
+writing a key that is not in the table raises ``KeyError``, so a typo cannot silently create
+a new setting. A settings file that QSettings cannot parse is renamed aside with a
+timestamp and Dari starts from defaults; ``recovered_from`` tells the window to say so.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: Any
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+
+_KEYS = [
+    # preferences
+    Key("pref/sync_scroll", True),
+    Key("pref/language", ""),  # "" follows the system; "en" or "ko"
+    # window state
+    Key("state/geometry", QByteArray()),
+    Key("state/window", QByteArray()),
+    Key("state/splitter", QByteArray()),
+    Key("state/orientation", "side-by-side"),  # or "stacked"
+    Key("state/swapped", False),
+    Key("state/show_en", True),
+    Key("state/show_ko", True),
+    Key("state/last_file", ""),
+]
+KEYS: dict[str, Key] = {key.name: key for key in _KEYS}
+
+
+def default_settings_path() -> Path:
+    """The INI file Dari uses; ``DARI_CONFIG_DIR`` moves it (tests, portable installs)."""
+    override = os.environ.get("DARI_CONFIG_DIR")
+    if override:
+        return Path(override) / "dari.ini"
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(base) / "dari.ini"
+
+
+class Settings(QObject):
+    changed = Signal(str, object)
+
+    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path or default_settings_path()
+        self.recovered_from: Path | None = None
+        self._qsettings = self._open()
+
+    def _open(self) -> QSettings:
+        qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if qsettings.status() == QSettings.Status.FormatError and self.path.exists():
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+            del qsettings
+            os.replace(self.path, aside)
+            self.recovered_from = aside
+            qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        return qsettings
+
+    def get(self, name: str) -> Any:
+        key = KEYS[name]
+        raw = self._qsettings.value(name, key.default)
+        return _coerce(raw, key)
+
+    def set(self, name: str, value: Any) -> None:
+        key = KEYS[name]
+        value = _coerce(value, key)
+        if self.get(name) == value and self._qsettings.contains(name):
+            return
+        self._qsettings.setValue(name, value)
+        self.changed.emit(name, value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+
+def _coerce(raw: Any, key: Key) -> Any:
+    kind = key.kind
+    if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
+        return raw
+    try:
+        if kind is bool:
+            if isinstance(raw, str):
+                return raw.strip().lower() in {"1", "true", "yes", "on"}
+            return bool(raw)
+        if kind is QByteArray:
+            return QByteArray(raw) if isinstance(raw, bytes | bytearray) else key.default
+        return kind(raw)
+    except (TypeError, ValueError):
+        return key.default

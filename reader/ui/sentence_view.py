@@ -1,0 +1,303 @@
+"""A read-only text view that knows where each sentence of one language sits.
+
+The view renders a document's sentences in one language, paragraph by paragraph, and
+keeps the character range of every sentence so that a point, a scroll position or a
+key press can be turned into a sentence index and back. Highlighting uses extra
+selections, so the document itself is never modified to show a highlight.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.document.model import Document, Lang, Origin, Sentence
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A reading position: the sentence at the top of the viewport, where its top is
+    (viewport y, negative once scrolled past) and how far (0..1) it has scrolled past."""
+
+    index: int
+    top: int
+    fraction: float
+
+
+class SentenceView(QTextBrowser):
+    sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
+    sentence_clicked = Signal(int)
+    sentence_double_clicked = Signal(int)
+
+    # CJK fonts already carry generous ascent and descent: similar visual spacing needs less.
+    LINE_HEIGHT_PERCENT = {Lang.EN: 145, Lang.KO: 125}
+
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._sentences: list[Sentence] = []
+        self._current: range = range(0)
+        self._hover: range = range(0)
+        self._last_hovered = -1
+
+    # -- content --------------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        """Render every sentence `document` has in this view's language."""
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(18)
+        cursor = QTextCursor(doc)
+        self._starts, self._ends, self._sentences = [], [], []
+
+        block = QTextBlockFormat()
+        block.setLineHeight(self.LINE_HEIGHT_PERCENT[self.lang], 1)  # ProportionalHeight
+        block.setBottomMargin(self.font().pointSizeF() * 0.9)
+
+        title = document.title.get(self.lang, "")
+        first = True
+        if title:
+            title_format = QTextCharFormat()
+            title_format.setFontWeight(QFont.Weight.Bold)
+            title_format.setFontPointSize(self.font().pointSizeF() * 1.3)
+            cursor.setBlockFormat(block)
+            cursor.insertText(title, title_format)
+            first = False
+
+        plain = QTextCharFormat()
+        for paragraph in document.paragraphs:
+            texts = [s for unit in paragraph.units for s in unit.side(self.lang)]
+            if not texts:
+                continue
+            if not first:
+                cursor.insertBlock(block, plain)
+            else:
+                cursor.setBlockFormat(block)
+            first = False
+            for n, sentence in enumerate(texts):
+                if n:
+                    cursor.insertText(" ", plain)
+                self._starts.append(cursor.position())
+                cursor.insertText(sentence.text, self._format_for(sentence))
+                self._ends.append(cursor.position())
+                self._sentences.append(sentence)
+        self.setDocument(doc)
+        self._current = range(0)
+        self._hover = range(0)
+        self._refresh_selections()
+
+    def _format_for(self, sentence: Sentence) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if sentence.provenance.origin is Origin.MACHINE:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        return fmt
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self._starts)
+
+    def sentence(self, index: int) -> Sentence:
+        return self._sentences[index]
+
+    def sentence_text(self, index: int) -> str:
+        cursor = self._cursor_for(index)
+        return cursor.selectedText()
+
+    def _cursor_for(self, index: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        cursor.setPosition(self._ends[index], QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- geometry -------------------------------------------------------------
+    def sentence_at(self, point: QPoint) -> int:
+        """The sentence under a viewport point, or -1 (margins, title, gaps)."""
+        if not self._starts:
+            return -1
+        doc_point = QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+        position = self.document().documentLayout().hitTest(
+            doc_point, Qt.HitTestAccuracy.ExactHit
+        )
+        if position < 0:
+            return -1
+        return self.sentence_at_position(position)
+
+    def sentence_at_position(self, position: int) -> int:
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index < 0 or position >= self._ends[index]:
+            return -1
+        return index
+
+    def sentence_top(self, index: int) -> int:
+        """Top of the sentence's first line, in viewport coordinates."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        return self.cursorRect(cursor).top()
+
+    def sentence_bottom(self, index: int) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._ends[index])
+        return self.cursorRect(cursor).bottom()
+
+    def anchor(self) -> Anchor | None:
+        """The sentence at the top of the viewport, and how far into it we have scrolled."""
+        if not self._starts:
+            return None
+        top_position = self.cursorForPosition(QPoint(0, 0)).position()
+        index = max(0, bisect.bisect_right(self._starts, top_position) - 1)
+        top, bottom = self.sentence_top(index), self.sentence_bottom(index)
+        height = max(1, bottom - top)
+        return Anchor(index, top, min(1.0, max(0.0, -top / height)))
+
+    def scroll_to_anchor(self, sentences: range, fraction: float) -> None:
+        """Scroll so that a point `fraction` of the way through `sentences` is at the top."""
+        if not sentences:
+            return
+        top = self.sentence_top(sentences.start)
+        bottom = self.sentence_bottom(sentences.stop - 1)
+        self.scroll_by(round(top + fraction * (bottom - top)))
+
+    def level_with(self, sentences: range, y: int) -> None:
+        """Scroll so that the first of `sentences` starts at viewport height `y`."""
+        if sentences:
+            self.scroll_by(self.sentence_top(sentences.start) - y)
+
+    def scroll_by(self, delta: int) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + delta)
+
+    def ensure_sentence_visible(self, index: int) -> None:
+        top, bottom = self.sentence_top(index), self.sentence_bottom(index)
+        height = self.viewport().height()
+        margin = min(height // 4, self.fontMetrics().height() * 3)
+        if top < margin:
+            self.scroll_by(top - margin)
+        elif bottom > height - margin:
+            self.scroll_by(min(top - margin, bottom - height + margin))
+
+    # -- highlighting ---------------------------------------------------------
+    @property
+    def current(self) -> range:
+        return self._current
+
+    @property
+    def hovered(self) -> range:
+        return self._hover
+
+    def set_current(self, sentences: range) -> None:
+        self._current = sentences
+        self._refresh_selections()
+
+    def set_hover(self, sentences: range) -> None:
+        if sentences != self._hover:
+            self._hover = sentences
+            self._refresh_selections()
+
+    def _refresh_selections(self) -> None:
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        selections = []
+        for sentences, alpha in ((self._hover, 55), (self._current, 110)):
+            colour = QColor(highlight)
+            colour.setAlpha(alpha)
+            for index in sentences:
+                if index >= len(self._starts):
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = self._cursor_for(index)
+                fmt = QTextCharFormat()
+                fmt.setBackground(colour)
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+                selection.format = fmt
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    # -- events ---------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Keep the same sentence at the top when the text reflows."""
+        anchor = self.anchor() if self._starts and self.verticalScrollBar().value() else None
+        super().resizeEvent(event)
+        if anchor is not None:
+            sentences = range(anchor.index, anchor.index + 1)
+            if anchor.top >= 0:
+                self.level_with(sentences, anchor.top)
+            else:
+                self.scroll_to_anchor(sentences, anchor.fraction)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseMoveEvent(event)
+        index = self.sentence_at(event.position().toPoint())
+        if index != self._last_hovered:
+            self._last_hovered = index
+            self.sentence_hovered.emit(index)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            index = self.sentence_at(event.position().toPoint())
+            if index >= 0:
+                self.sentence_clicked.emit(index)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.sentence_at(event.position().toPoint())
+        if index >= 0:
+            self.sentence_double_clicked.emit(index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        if self._last_hovered != -1:
+            self._last_hovered = -1
+            self.sentence_hovered.emit(-1)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            index = self.sentence_at(event.pos())
+            tip = self.tooltip_for(index) if index >= 0 else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_for(self, index: int) -> str:
+        provenance = self._sentences[index].provenance
+        if provenance.origin is Origin.MACHINE:
+            return self.tr("Machine translation by {model} — may contain errors").format(
+                model=provenance.model or self.tr("an offline model")
+            )
+        if provenance.origin is Origin.CORRECTED:
+            return self.tr("Corrected by you")
+        return ""

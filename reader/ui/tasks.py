@@ -1,0 +1,60 @@
+"""Running plain-Python work off the GUI thread and getting its result back as a signal."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+
+class Task(QRunnable):
+    """Runs ``fn(*args, **kwargs)`` on the global thread pool.
+
+    The signals object lives on the thread that created the task (the GUI thread), so the
+    connected slots run there; the worker only emits.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.signals = TaskSignals()
+        self.token = CancelToken()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported through the error channel
+            self.signals.failed.emit(exc)
+            return
+        if self.token():
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(result)
+
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
