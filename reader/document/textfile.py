@@ -108,16 +108,22 @@ def document_from_text(
     text: str, *, path: Path | None = None, lang: Lang | None = None
 ) -> Document:
     paragraphs = split_paragraphs(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if path is not None and path.suffix.lower() in {".md", ".markdown"}:
-        paragraphs = [_MD_MARKUP.sub("", p) for p in paragraphs]
+    markdown = path is not None and path.suffix.lower() in {".md", ".markdown"}
     detected = lang or detect_language(text)
     if detected is None:
         raise TextFileError(
             f"“{path.name if path else 'The text'}” has no English or Korean text to show."
         )
     title = path.stem if path else ""
+
+    def split(paragraph: str, lang: Lang) -> list[str]:
+        found = sentences(paragraph, lang)
+        if markdown:  # headings, quotes and list markers are layout, not text
+            found = [s for s in (_MD_MARKUP.sub("", s).strip() for s in found) if s]
+        return found
+
     document = Document.monolingual(
-        (sentences(p, detected) for p in paragraphs), detected, title=title, path=path
+        (split(p, detected) for p in paragraphs), detected, title=title, path=path
     )
     if not document.unit_count:
         raise TextFileError(f"“{path.name if path else 'The text'}” is empty.")

@@ -66,51 +66,92 @@ class SentenceView(QTextBrowser):
         self._current: range = range(0)
         self._hover: range = range(0)
         self._last_hovered = -1
+        self._block = QTextBlockFormat()
+        self._next_unit = 0
+        self._last_paragraph = -1
+        self._has_block_text = False
 
     # -- content --------------------------------------------------------------
     def set_document(self, document: Document) -> None:
-        """Render every sentence `document` has in this view's language."""
+        """Render every sentence `document` has in this view's language.
+
+        Units are rendered in order up to the first unit with no sentence in this
+        language; `extend` renders more as a translation streams in.
+        """
         doc = QTextDocument(self)
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(18)
-        cursor = QTextCursor(doc)
         self._starts, self._ends, self._sentences = [], [], []
-
-        block = QTextBlockFormat()
-        block.setLineHeight(self.LINE_HEIGHT_PERCENT[self.lang], 1)  # ProportionalHeight
-        block.setBottomMargin(self.font().pointSizeF() * 0.9)
+        self._block = QTextBlockFormat()
+        self._block.setLineHeight(self.LINE_HEIGHT_PERCENT[self.lang], 1)  # proportional
+        self._block.setBottomMargin(self.font().pointSizeF() * 0.9)
+        self._next_unit = 0
+        self._last_paragraph = -1
+        self._has_block_text = False
 
         title = document.title.get(self.lang, "")
-        first = True
         if title:
+            cursor = QTextCursor(doc)
             title_format = QTextCharFormat()
             title_format.setFontWeight(QFont.Weight.Bold)
             title_format.setFontPointSize(self.font().pointSizeF() * 1.3)
-            cursor.setBlockFormat(block)
+            cursor.setBlockFormat(self._block)
             cursor.insertText(title, title_format)
-            first = False
-
-        plain = QTextCharFormat()
-        for paragraph in document.paragraphs:
-            texts = [s for unit in paragraph.units for s in unit.side(self.lang)]
-            if not texts:
-                continue
-            if not first:
-                cursor.insertBlock(block, plain)
-            else:
-                cursor.setBlockFormat(block)
-            first = False
-            for n, sentence in enumerate(texts):
-                if n:
-                    cursor.insertText(" ", plain)
-                self._starts.append(cursor.position())
-                cursor.insertText(sentence.text, self._format_for(sentence))
-                self._ends.append(cursor.position())
-                self._sentences.append(sentence)
+            self._has_block_text = True
         self.setDocument(doc)
         self._current = range(0)
         self._hover = range(0)
-        self._refresh_selections()
+        self.extend(document)
+
+    def extend(self, document: Document) -> int:
+        """Append the units that gained text in this language since the last render.
+
+        Returns how many sentences were added. Scroll position and highlights stay put.
+        """
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        plain = QTextCharFormat()
+        added = 0
+        unit_no = 0
+        for p_no, paragraph in enumerate(document.paragraphs):
+            if unit_no + len(paragraph.units) <= self._next_unit:
+                unit_no += len(paragraph.units)
+                continue
+            for unit in paragraph.units:
+                if unit_no < self._next_unit:
+                    unit_no += 1
+                    continue
+                sentences = unit.side(self.lang)
+                if not sentences:
+                    self._finish_extend(added)
+                    return added
+                for sentence in sentences:
+                    if p_no != self._last_paragraph:
+                        if self._has_block_text:
+                            cursor.insertBlock(self._block, plain)
+                        else:
+                            cursor.setBlockFormat(self._block)
+                        self._last_paragraph = p_no
+                    elif self._sentences:
+                        cursor.insertText(" ", plain)
+                    self._starts.append(cursor.position())
+                    cursor.insertText(sentence.text, self._format_for(sentence))
+                    self._ends.append(cursor.position())
+                    self._sentences.append(sentence)
+                    self._has_block_text = True
+                    added += 1
+                unit_no += 1
+                self._next_unit = unit_no
+        self._finish_extend(added)
+        return added
+
+    def _finish_extend(self, added: int) -> None:
+        if added:
+            self._refresh_selections()
+
+    @property
+    def rendered_units(self) -> int:
+        return self._next_unit
 
     def _format_for(self, sentence: Sentence) -> QTextCharFormat:
         fmt = QTextCharFormat()
