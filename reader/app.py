@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         quitter = _QuitAfterPaint(app, window)
         window.load_settled.connect(quitter.arm)
     window.show()
+    QTimer.singleShot(2000, window.translator.start_housekeeping)
     if args.file is not None:
         window.open_path(args.file)
     else:

@@ -1,7 +1,8 @@
 """Typed settings: one table of keys and defaults, preferences apart from window state.
 
 Preferences (``pref/...``) are the user's choices; window state (``state/...``) is where the
-window and its panes were left. Both live in one INI file written by QSettings. Reading or
+window and its panes were left. Both live in one INI file written by QSettings, which
+writes through a temporary file and a rename, so a crash mid-save leaves the old file. Reading or
 writing a key that is not in the table raises ``KeyError``, so a typo cannot silently create
 a new setting. A settings file that QSettings cannot parse is renamed aside with a
 timestamp and Dari starts from defaults; ``recovered_from`` tells the window to say so.
@@ -10,6 +11,7 @@ timestamp and Dari starts from defaults; ``recovered_from`` tells the window to 
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +69,10 @@ class Settings(QObject):
 
     def _open(self) -> QSettings:
         qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
-        if qsettings.status() == QSettings.Status.FormatError and self.path.exists():
+        damaged = qsettings.status() == QSettings.Status.FormatError or not _readable_ini(
+            self.path
+        )
+        if damaged and self.path.exists():
             stamp = time.strftime("%Y%m%d-%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
             del qsettings
@@ -91,6 +96,27 @@ class Settings(QObject):
 
     def sync(self) -> None:
         self._qsettings.sync()
+
+
+_INI_LINE = re.compile(r"\s*(|[;#].*|\[[^\]]+\]|[^=\[\]]+=.*)\s*")
+
+
+def _readable_ini(path: Path) -> bool:
+    """QSettings accepts nearly anything as INI; a file Dari wrote has only sections,
+    ``key=value`` lines and comments, in UTF-8, with no NUL bytes."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if b"\x00" in data:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(_INI_LINE.fullmatch(line) for line in text.splitlines())
 
 
 def _coerce(raw: Any, key: Key) -> Any:

@@ -4,7 +4,9 @@ a fresh temporary directory for the whole session."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="dari-tests-"))
+atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DARI_CONFIG_DIR"] = str(_SESSION_DIR / "config")
 os.environ["DARI_DATA_DIR"] = str(_SESSION_DIR / "data")

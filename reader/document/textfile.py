@@ -19,7 +19,6 @@ from reader.document.model import Document, Lang
 from reader.document.segment import sentences, split_paragraphs
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

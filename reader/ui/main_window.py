@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 from reader import paths
 from reader.document.article import ArticleError, load_article
 from reader.document.model import Document, Lang, Origin, Sentence
-from reader.document.textfile import SUPPORTED_SUFFIXES, TextFileError, load_text_document
 from reader.settings import Settings
 from reader.ui.linker import Linker
 from reader.ui.messages import Level, Message, MessageBar, MessageBus
@@ -40,13 +40,21 @@ from reader.ui.sentence_editor import CorrectSentence, SentenceEditor
 from reader.ui.tasks import Task
 from reader.ui.translation_controller import TranslationController
 
+if TYPE_CHECKING:
+    from reader.ui.model_manager import ModelManagerDialog
+
 log = logging.getLogger(__name__)
+
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 def load_document(path: Path) -> Document:
     """Open any file Dari understands (runs on a worker thread)."""
     if path.suffix.lower() == ".toml":
         return load_article(path)
+    from reader.document.textfile import load_text_document  # segmenter, charset detection
+
     return load_text_document(path)
 
 
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.editor: SentenceEditor | None = None
+        self.model_manager: ModelManagerDialog | None = None
         self._loading: Task | None = None
         self.setWindowTitle("Dari · 다리")
         self.setObjectName("mainWindow")
@@ -239,7 +248,19 @@ class MainWindow(QMainWindow):
 
     # -- documents ------------------------------------------------------------
     def open_bundled_article(self) -> None:
-        self.open_path(paths.bundled_article())
+        """Open the article shipped with Dari. It is small (about 20 KB of TOML, parsed in
+        a few milliseconds), so it is read directly rather than through a worker."""
+        path = paths.bundled_article()
+        try:
+            document = load_article(path)
+        except ArticleError as exc:
+            self.messages.error(str(exc))
+            self.load_settled.emit()
+            return
+        self._loading = None
+        self.set_document(document)
+        log.info("Opened “%s” (%d units)", path.name, document.unit_count)
+        self.load_settled.emit()
 
     def open_path(self, path: Path) -> None:
         """Load `path` in the background; the current document stays until it succeeds."""
@@ -269,6 +290,8 @@ class MainWindow(QMainWindow):
             return
         self._loading = None
         self.statusBar().clearMessage()
+        from reader.document.textfile import TextFileError
+
         if isinstance(exc, TextFileError | ArticleError):
             self.messages.error(str(exc))
         else:
@@ -378,14 +401,16 @@ class MainWindow(QMainWindow):
         self.show_model_manager()
 
     def show_model_manager(self) -> None:
-        from reader.translation.packages import PackageStore
-        from reader.ui.model_manager import ModelManagerDialog
+        """Open the one model manager (kept, so a job still running is still reported)."""
+        if self.model_manager is None:
+            from reader.ui.model_manager import ModelManagerDialog
 
-        dialog = ModelManagerDialog(PackageStore(self.translator.resources.packages_dir),
-                                    self.messages, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.model_manager = dialog
-        dialog.open()
+            resources = self.translator.resources
+            self.model_manager = ModelManagerDialog(resources.store, self.messages, self)
+            self.model_manager.packages_changed.connect(resources.forget_engines)
+        else:
+            self.model_manager.refresh()
+        self.model_manager.open()
 
     # -- corrections ----------------------------------------------------------
     def _on_edit_triggered(self) -> None:

@@ -20,6 +20,14 @@ from reader.ui.sentence_view import SentenceView
 
 
 def language_name(lang: Lang) -> str:
+    """The language as running text names it: "English", "Korean"."""
+    if lang is Lang.EN:
+        return QCoreApplication.translate("Pane", "English")
+    return QCoreApplication.translate("Pane", "Korean")
+
+
+def pane_title(lang: Lang) -> str:
+    """A pane's heading; Korean is also named in Korean so a Korean reader finds it."""
     if lang is Lang.EN:
         return QCoreApplication.translate("Pane", "English")
     return QCoreApplication.translate("Pane", "Korean · 한국어")
@@ -51,7 +59,7 @@ class Pane(QFrame):
         self.setObjectName(f"pane_{lang.value}")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.title_label = QLabel(language_name(lang))
+        self.title_label = QLabel(pane_title(lang))
         self.title_label.setObjectName("paneTitle")
         font = self.title_label.font()
         font.setBold(True)

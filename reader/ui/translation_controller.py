@@ -24,6 +24,7 @@ from reader.ui.tasks import CancelToken
 if TYPE_CHECKING:
     from reader.translation.engine import TranslationEngine
     from reader.translation.memory import TranslationMemory
+    from reader.translation.packages import PackageStore
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,20 @@ class Resources:
         self.memory_path = memory_path
         self._engines: dict[Path, TranslationEngine] = {}
         self._memory: TranslationMemory | None = None
+        self._store: PackageStore | None = None
+
+    @property
+    def store(self) -> PackageStore:
+        """One store for the whole app, so installs and removals share its lock."""
+        if self._store is None:
+            from reader.translation.packages import PackageStore
+
+            self._store = PackageStore(self.packages_dir)
+        return self._store
+
+    def forget_engines(self) -> None:
+        """Drop loaded models (after a package was removed or replaced)."""
+        self._engines = {}
 
     def memory(self) -> TranslationMemory:
         if self._memory is None:
@@ -72,9 +87,8 @@ class Resources:
 
     def engine_for(self, src: Lang, tgt: Lang) -> TranslationEngine | None:
         from reader.translation.engine import TranslationEngine
-        from reader.translation.packages import PackageStore
 
-        package = PackageStore(self.packages_dir).find(src.value, tgt.value)
+        package = self.store.find(src.value, tgt.value)
         if package is None:
             return None
         engine = self._engines.get(package.path)
@@ -167,6 +181,11 @@ class TranslationController(QObject):
     @property
     def busy(self) -> bool:
         return self.job is not None
+
+    def start_housekeeping(self) -> None:
+        """Remove what an interrupted model install left behind (once, at start-up, on the
+        job thread so that it runs before any translation or install)."""
+        self.pool.start(lambda: self.resources.store.cleanup())
 
     def translate(self, document: Document, tgt: Lang) -> bool:
         """Start filling `tgt` in `document`. Returns False when there is nothing to do."""
