@@ -48,3 +48,25 @@ def test_a_bad_file_argument_is_shown_not_fatal(tmp_path: Path) -> None:
     result = run_dari([str(blob), "--quit-after-paint"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "does not look like a text file" in result.stderr
+
+
+@pytest.mark.xdisplay
+def test_dari_paints_in_a_real_x_window_under_xvfb(tmp_path: Path) -> None:
+    """The xcb platform plugin needs Debian's xcb libraries; .ci/run installs them."""
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        pytest.skip("xvfb-run is not installed (Debian package xvfb)")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="xcb",
+        DARI_CONFIG_DIR=str(tmp_path / "config"),
+        DARI_DATA_DIR=str(tmp_path / "data"),
+    )
+    result = subprocess.run(
+        [xvfb_run, "-a", "-s", "-screen 0 1280x800x24",
+         sys.executable, "-m", "reader", "--quit-after-paint"],
+        env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "first paint:" in result.stdout
+    assert "could not load the Qt platform plugin" not in result.stderr.lower()

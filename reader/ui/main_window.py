@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
         t.error.connect(
             lambda text: self.messages.error(self.tr("Translation failed."), text)
         )
+        t.notice.connect(self.messages.warning)
 
     def translate_document(self) -> None:
         """Fill the pane that lacks text: the translation of the original language."""

@@ -89,7 +89,9 @@ class SentenceView(QTextBrowser):
         self._last_paragraph = -1
         self._has_block_text = False
 
-        title = document.title.get(self.lang, "")
+        # A title in the other language (e.g. a file name) still heads this pane, so that
+        # the two panes start level.
+        title = document.title_in(self.lang)
         if title:
             cursor = QTextCursor(doc)
             title_format = QTextCharFormat()

@@ -31,7 +31,11 @@ class Task(QRunnable):
     """Runs ``fn(*args, **kwargs)`` on the global thread pool.
 
     The signals object lives on the thread that created the task (the GUI thread), so the
-    connected slots run there; the worker only emits.
+    connected slots run there; the worker only emits. The pool owns and deletes the C++
+    runnable when ``run`` returns (auto-delete): a runnable kept alive only by a Python
+    reference could be freed by a slot dropping that reference while the worker thread is
+    still returning from ``run``. Callers keep the Python object for ``token`` and
+    ``signals``, which are plain Python attributes and stay valid.
     """
 
     def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
@@ -39,7 +43,6 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self.token = CancelToken()
         self._fn, self._args, self._kwargs = fn, args, kwargs
-        self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self.token.cancel()

@@ -51,6 +51,7 @@ class JobSignals(QObject):
     results = Signal(list)  # [(item index, text, Origin)]
     progress = Signal(int, int)  # done, total
     no_model = Signal(object, object)  # src, tgt
+    notice = Signal(str)  # something the user should know, not an error
     failed = Signal(object)  # exception
     finished = Signal(bool)  # True when every sentence was translated
 
@@ -64,6 +65,7 @@ class Resources:
         self._engines: dict[Path, TranslationEngine] = {}
         self._memory: TranslationMemory | None = None
         self._store: PackageStore | None = None
+        self.reported_set_aside = False
 
     @property
     def store(self) -> PackageStore:
@@ -103,7 +105,6 @@ class TranslationJob(QRunnable):
         self, resources: Resources, items: list[SourceItem], src: Lang, tgt: Lang
     ) -> None:
         super().__init__()
-        self.setAutoDelete(False)
         self.signals = JobSignals()
         self.token = CancelToken()
         self.resources, self.items, self.src, self.tgt = resources, items, src, tgt
@@ -126,12 +127,20 @@ class TranslationJob(QRunnable):
             self.signals.no_model.emit(self.src, self.tgt)
             return
         self.signals.started.emit(engine.info.name)
+        memory = self.resources.memory()
+        if memory.set_aside is not None and not self.resources.reported_set_aside:
+            self.resources.reported_set_aside = True
+            self.signals.notice.emit(
+                f"The translation memory was damaged and has been set aside as "
+                f"“{memory.set_aside.name}”; Dari started a new one. Corrections saved "
+                "before are in the old file."
+            )
         total = len(self.items)
         buffer: list[tuple[int, str, Any]] = []
         done = 0
         last_emit = time.monotonic()
         stream = translate_document_sentences(
-            engine, self.resources.memory(), [item.text for item in self.items],
+            engine, memory, [item.text for item in self.items],
             self.src.value, self.tgt.value, cancelled=self.token,
         )
         for index, text, origin in stream:
@@ -157,6 +166,7 @@ class TranslationController(QObject):
     sentences_applied = Signal(int, int)  # done, total
     job_finished = Signal(bool)  # completed?
     model_missing = Signal(object, object)  # src, tgt
+    notice = Signal(str)
     error = Signal(str)
 
     def __init__(
@@ -203,6 +213,7 @@ class TranslationController(QObject):
         )
         job.signals.no_model.connect(lambda s, t, j=job: self._on_job_no_model(j, s, t))
         job.signals.failed.connect(lambda exc, j=job: self._on_job_failed(j, exc))
+        job.signals.notice.connect(self.notice)
         job.signals.finished.connect(lambda ok, j=job: self._on_job_finished(j, ok))
         self.job = job
         self.job_started.emit(len(items))

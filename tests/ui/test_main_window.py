@@ -197,3 +197,20 @@ def test_a_missing_file_gives_a_message(window: MainWindow, qtbot, tmp_path: Pat
     with qtbot.waitSignal(window.load_settled, timeout=5000):
         window.open_path(tmp_path / "gone.txt")
     assert "does not exist" in window.message_bar.text
+
+
+def test_dropping_a_file_opens_it(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.txt"
+    path.write_text("탈북민은 하나원에서 석 달을 보낸다.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.document_changed, timeout=5000):
+        window.dropEvent(event)
+    assert window.panes[Lang.KO].view.sentence_text(0) == "탈북민은 하나원에서 석 달을 보낸다."

@@ -258,3 +258,17 @@ def test_the_bundled_article_keeps_its_reviewed_translation(qtbot, settings, tmp
     window.translate_action.trigger()
     assert "already fully translated" in window.message_bar.text
     assert window.panes[Lang.KO].provenance_label.text() == "Reviewed translation"
+
+
+def test_a_damaged_memory_is_set_aside_and_the_user_told(
+    qtbot, settings, tmp_path: Path, packages_dir: Path
+) -> None:
+    memory = tmp_path / "memory.sqlite3"
+    memory.write_bytes(b"this is not an SQLite database" * 100)
+    window = make_window(qtbot, settings, packages_dir, memory)
+    open_text(qtbot, window, tmp_path / "in.txt", "hello world.")
+    translate(qtbot, window)
+    assert "translation memory was damaged" in window.message_bar.text
+    aside = list(tmp_path.glob("memory.sqlite3.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not an SQLite")
+    assert ko_sentences(window) == [expected_translation("hello world.")]
