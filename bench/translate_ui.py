@@ -104,7 +104,8 @@ def run_once(package_archive: Path, article: list[list[str]], work: Path) -> dic
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "dari-bench-translate"))
+    default_cache = Path(tempfile.gettempdir()) / "dari-bench-translate"
+    parser.add_argument("--cache", default=str(default_cache))
     args = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
