@@ -31,9 +31,28 @@ class Key:
 
 
 _KEYS = [
-    # preferences
+    # preferences: reading
     Key("pref/sync_scroll", True),
-    Key("pref/language", ""),  # "" follows the system; "en" or "ko"
+    Key("pref/language", ""),  # interface language: "" follows the system; "en" or "ko"
+    Key("pref/font_size_en", 14),  # points, 8..72
+    Key("pref/font_size_ko", 14),
+    Key("pref/font_family_en", ""),  # "" = Dari's default for the language
+    Key("pref/font_family_ko", ""),
+    Key("pref/line_spacing", 150),  # percent of the font's natural line height
+    Key("pref/paragraph_spacing", 90),  # percent of the font size
+    Key("pref/max_line_width", 0),  # characters per line; 0 = the pane's width
+    Key("pref/theme", "light"),  # light | dark | sepia | high-contrast
+    Key("pref/session_client_language", "ko"),  # the pane emphasised in session mode
+    Key("pref/session_font_size", 28),  # points, for the client's pane in session mode
+    # preferences: speech
+    Key("pref/speech_mode", "en"),  # en | ko | bilingual
+    Key("pref/speech_voice_en", ""),  # "" = picked automatically
+    Key("pref/speech_voice_ko", ""),
+    Key("pref/speech_rate", 160),  # words per minute
+    Key("pref/speech_volume", 90),  # percent
+    Key("pref/speech_output", "device"),  # device | silent
+    # preferences: glossary
+    Key("pref/glossary_marks", True),
     # window state
     Key("state/geometry", QByteArray()),
     Key("state/window", QByteArray()),
@@ -43,7 +62,12 @@ _KEYS = [
     Key("state/show_en", True),
     Key("state/show_ko", True),
     Key("state/last_file", ""),
+    Key("state/glossary_visible", True),
+    Key("state/glossary_area", "right"),  # right | left
 ]
+FONT_SIZE_RANGE = (8, 72)
+THEMES = ("light", "dark", "sepia", "high-contrast")
+SPEECH_MODES = ("en", "ko", "bilingual")
 KEYS: dict[str, Key] = {key.name: key for key in _KEYS}
 
 

@@ -1,13 +1,11 @@
 """Glossary entries, and the one glossary a reader sees.
 
-Entries come from bundled TOML files (``content/…``, read by ``reader.glossary.store``)
-and from the user. The user never changes a bundled file: a user's edit of a bundled
-entry is kept as an *override* with the same id, and a deletion as a *tombstone*; both live
-in :class:`UserData` (saved by ``reader.glossary.store``). :class:`Glossary` merges the
-three and answers lookups by id and search-as-you-type.
-
-Terms (headwords and variants) are NFC-normalised, stripped and have runs of whitespace
-collapsed when an :class:`Entry` is made; definitions and notes are kept as written.
+Entries come from bundled TOML files and from the user (both read by ``store``). A user's
+edit of a bundled entry is kept as an *override* with the same id and a deletion as a
+*tombstone*, in :class:`UserData`; the bundled file is never changed. :class:`Glossary`
+merges the three and answers lookups by id and search-as-you-type. Terms (headwords and
+variants) are NFC-normalised, stripped and have runs of whitespace collapsed when an
+:class:`Entry` is made; definitions and notes are kept as written.
 """
 
 from __future__ import annotations
@@ -15,16 +13,16 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from reader.document.model import Lang
 
 USER_SOURCE = "user"
-CATEGORIES = (
-    "people", "places", "organisations", "institutions", "government", "politics", "law",
-    "military", "security", "society", "economy", "education", "health", "culture",
-    "religion", "history", "language", "daily-life", "general",
+CATEGORIES = (  # those of the bundled glossaries, then "general" for the user's own
+    "people", "place", "institution", "programme", "idea", "everyday", "money", "health",
+    "housing", "work", "shopping", "banking", "documents", "transport", "education",
+    "technology", "safety", "security", "food", "general",
 )  # fmt: skip
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _CATEGORY = re.compile(r"[a-z][a-z0-9_-]{0,49}")
@@ -93,7 +91,7 @@ class Entry:
         return (self.headword(lang), *self.variants(lang))
 
 
-def make_id(en: str, taken: Iterable[str] | Mapping[str, object] = ()) -> str:
+def make_id(en: str, taken: Iterable[str] = ()) -> str:
     """A new id from an English term: lowercase ASCII slug, unique among `taken`."""
     taken = set(taken)
     ascii_text = unicodedata.normalize("NFKD", en).encode("ascii", "ignore").decode()
@@ -129,8 +127,10 @@ class Glossary:
         self._bundled: dict[str, Entry] = {}
         for entry in bundled:
             if entry.id in self._bundled:
-                self.problems.append(f"{entry.source}: id {entry.id!r} already in "
-                                     f"{self._bundled[entry.id].source}; ignored")
+                self.problems.append(
+                    f"{entry.source}: id {entry.id!r} already in "
+                    f"{self._bundled[entry.id].source}; ignored"
+                )
             else:
                 self._bundled[entry.id] = entry
         self._user = user.copy() if user else UserData()
@@ -141,24 +141,24 @@ class Glossary:
         self._index: list[tuple[Entry, _SearchKeys]] | None = None
         self.revision = 0  # bumped on every change, so a view can rebuild its matcher
 
-    # -- reading ----------------------------------------------------------------
     def _entries(self) -> dict[str, Entry]:
         if self._effective is None:
             user, out = self._user, {}
-            for entry_id, entry in self._bundled.items():
-                if entry_id in user.tombstones:
-                    continue
+            for entry_id, bundled in self._bundled.items():
                 override = user.overrides.get(entry_id)
-                out[entry_id] = (
-                    replace(override, source=entry.source, origin=EntryOrigin.OVERRIDE)
-                    if override else entry
-                )
+                if entry_id not in user.tombstones:
+                    out[entry_id] = (
+                        bundled
+                        if override is None
+                        else replace(override, source=bundled.source, origin=EntryOrigin.OVERRIDE)
+                    )
             for entry_id, override in user.overrides.items():
                 if entry_id not in out and entry_id not in user.tombstones:
                     out[entry_id] = replace(override, origin=EntryOrigin.OVERRIDE)
             for entry_id, entry in user.entries.items():
-                out.setdefault(entry_id, replace(entry, source=USER_SOURCE,
-                                                 origin=EntryOrigin.USER))
+                out.setdefault(
+                    entry_id, replace(entry, source=USER_SOURCE, origin=EntryOrigin.USER)
+                )
             self._effective = out
         return self._effective
 
@@ -199,9 +199,10 @@ class Glossary:
         if self._index is None:
             self._index = [(e, _SearchKeys.of(e)) for e in self.entries()]
         p = _prefix_key(q)
+        w = " " + " ".join(_WORD_BREAK.split(p)).strip()  # as the start of a word
         ranked = []
         for entry, keys in self._index:
-            tier = keys.tier(q, p)
+            tier = keys.tier(q, p, w)
             if tier is not None:
                 ranked.append((tier, len(entry.en), entry.en.casefold(), entry.id, entry))
         ranked.sort(key=lambda r: r[:4])
@@ -213,13 +214,15 @@ class Glossary:
         when the entry equals the bundled one again); otherwise a user entry."""
         user, bundled = self._user, self._bundled.get(entry.id)
         user.tombstones.discard(entry.id)
-        if bundled is not None and replace(
-            entry, source=bundled.source, origin=EntryOrigin.BUNDLED
-        ) == bundled:
+        if (
+            bundled is not None
+            and replace(entry, source=bundled.source, origin=EntryOrigin.BUNDLED) == bundled
+        ):
             user.overrides.pop(entry.id, None)
         elif bundled is not None or entry.id in user.overrides:
-            user.overrides[entry.id] = replace(entry, source=USER_SOURCE,
-                                               origin=EntryOrigin.OVERRIDE)
+            user.overrides[entry.id] = replace(
+                entry, source=USER_SOURCE, origin=EntryOrigin.OVERRIDE
+            )
         else:
             user.entries[entry.id] = replace(entry, source=USER_SOURCE, origin=EntryOrigin.USER)
         self._changed()
@@ -250,11 +253,11 @@ class Glossary:
         self.revision += 1
 
 
-def _key(text: str) -> str:
+def _key(text: str) -> str:  # exact and substring comparisons
     return normalise_term(text).casefold()
 
 
-def _prefix_key(text: str) -> str:
+def _prefix_key(text: str) -> str:  # prefixes: decomposed, so a half-typed syllable fits
     return unicodedata.normalize("NFKD", text).casefold()
 
 
@@ -279,7 +282,7 @@ class _SearchKeys:
         defs = (_key(entry.en_definition), _key(entry.ko_definition))
         return cls(heads, variants, prefix[:2], prefix[2:], f" {words} ", defs)
 
-    def tier(self, q: str, p: str) -> int | None:
+    def tier(self, q: str, p: str, w: str) -> int | None:
         if q in self.heads:
             return 0
         if q in self.variants:
@@ -288,7 +291,7 @@ class _SearchKeys:
             return 2
         if any(v.startswith(p) for v in self.prefix_variants):
             return 3
-        if " " + " ".join(_WORD_BREAK.split(p)).strip() in self.words:
+        if w.strip() and w in self.words:
             return 4
         if any(q in t for t in self.heads + self.variants):
             return 5

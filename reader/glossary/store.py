@@ -215,8 +215,9 @@ class UserGlossaryStore:
 
     def save(self, data: UserData) -> None:
         if self._unreadable:
-            raise UserStoreError(f"not saving over a file that could not be read: "
-                                 f"{self._unreadable}")
+            raise UserStoreError(
+                f"not saving over a file that could not be read: {self._unreadable}"
+            )
         doc = {
             "format": FORMAT_VERSION,
             "entries": [entry_to_mapping(e) for e in data.entries.values()],
@@ -225,8 +226,9 @@ class UserGlossaryStore:
         }
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
-                                   suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)

@@ -56,6 +56,11 @@ class Mode(enum.Enum):
     KO = "ko"  # read the Korean pane
     BILINGUAL = "bilingual"  # each unit in the source language, then its translation
 
+    @property
+    def lang(self) -> Lang | None:
+        """The one language this mode reads; None when bilingual."""
+        return {Mode.EN: Lang.EN, Mode.KO: Lang.KO}.get(self)
+
 
 class State(enum.Enum):
     PLAYING = "playing"
@@ -117,7 +122,7 @@ def reading_order(
     bilingual mode, their whole units; a sentence selected in the other pane brings its
     counterparts)."""
     source = document.original_language
-    langs = {Mode.EN: (Lang.EN,), Mode.KO: (Lang.KO,)}.get(mode, (source, source.other))
+    langs = (mode.lang,) if mode.lang else (source, source.other)
     texts = {lang: document.sentences(lang) for lang in Lang}
     items = [
         Item(lang, index, unit, texts[lang][index].text)
@@ -132,7 +137,7 @@ def reading_order(
     units = {
         document.unit_of(lang, index)
         for lang, index in chosen
-        if mode is Mode.BILINGUAL or lang.value != mode.value
+        if lang is not mode.lang  # bilingual: every selected sentence brings its unit
     }
     return [item for item in items if (item.lang, item.index) in chosen or item.unit in units]
 
@@ -172,7 +177,10 @@ class ReadingSequence:
         start: tuple[Lang, int] | None = None,
         selection: Collection[tuple[Lang, int]] | None = None,
     ) -> None:
-        """Read `document` from sentence `start` (lang, index); its text is copied now."""
+        """Read `document` (or the `selection`, see :func:`reading_order`) from sentence
+        `start` (lang, index); in a mode that does not read `start`'s language, from its
+        counterpart. The text is copied here, on the calling thread: later edits of the
+        document are not seen until the next play()."""
         items = reading_order(document, mode, selection)
         position = start_position(document, items, *start) if start and items else 0
         self._inbox.put(("play", items, settings.clamped(), position, mode))
@@ -197,6 +205,7 @@ class ReadingSequence:
 
     @property
     def state(self) -> State:
+        """The state as of the last command handled (a command just posted may be pending)."""
         return self._state
 
     def close(self, timeout: float = 2.0) -> None:
@@ -230,8 +239,14 @@ class ReadingSequence:
         self._halt()
         self._items, self._settings = items, settings
         if not items:
-            what = {Mode.EN: "English ", Mode.KO: "Korean "}.get(mode, "")
+            what = {Lang.EN: "English ", Lang.KO: "Korean "}[mode.lang] if mode.lang else ""
             self._fail(SpeechError(f"There are no {what}sentences to read."))
+            return
+        try:
+            for lang in {item.lang for item in items}:
+                settings.voice(lang)
+        except SpeechUnavailable as error:  # no voice for a language: say so now, not halfway
+            self._fail(error)
             return
         self._set_state(State.PLAYING)
         self._begin(position)

@@ -8,11 +8,19 @@ skipped, so a reader that jumps elsewhere cancels its prefetch instead of queuei
 
 pyttsx3 2.99 + espeak-ng quirks handled here (see docs FIELD-NOTES):
 
-- ``runAndWait`` on a fresh engine returns before synthesis ends, and its ``endLoop``
-  cancels espeak's queue while a property change is still pending in it (so the change
-  is lost, or the utterance itself). Hence: one empty ``runAndWait`` to warm up;
-  ``Synchronize()`` after any property change; completion is taken from the
-  ``finished-utterance`` event (completed=True), never from ``runAndWait`` returning.
+- ``runAndWait`` begins with the driver's ``endLoop``, which, if espeak is still busy
+  (its own thread still applying a voice or speed change), calls espeak's ``Cancel`` and
+  leaves a "stopping" flag that cancels the *next* utterance. Seen as speed changes lost
+  (2 of 5 in a row) and, on a new engine whose driver has just queued its defaults, as an
+  empty clip (2 in 300 engine starts under load). So before every ``runAndWait`` (the
+  warm-up included) the renderer waits until espeak is idle (``IsPlaying()`` polled every
+  millisecond: what ``Synchronize()`` does with 20 ms steps).
+- Completion is taken from the ``finished-utterance`` event (completed=True, with a
+  timeout), not from ``runAndWait`` returning: its loop also ends whenever the driver's
+  ``endLoop`` runs, which the order of queued commands decides. One empty ``runAndWait``
+  first puts the driver in its steady state, where commands run at once, in order.
+- An unknown voice is not raised by pyttsx3 but reported to its "error" event: it is
+  turned into a :class:`SpeechError` here.
 - The driver prints "Audio saved to ..." on stdout for every file: that print is
   silenced in the driver module only.
 - Volume is applied to the samples (espeak's own volume stays at 1.0): it is exact and
@@ -27,6 +35,7 @@ import queue
 import shutil
 import tempfile
 import threading
+import time
 import wave
 from collections import OrderedDict
 from collections.abc import Callable
@@ -90,11 +99,14 @@ class Clip:
 
 
 def read_wav(path: Path) -> tuple[Samples, int]:
-    with wave.open(str(path), "rb") as wav:
-        if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
-            raise SpeechError(f"The speech engine wrote an unexpected format ({path.name}).")
-        data = wav.readframes(wav.getnframes())
-        return np.frombuffer(data, dtype="<i2").astype(np.int16), wav.getframerate()
+    try:
+        with wave.open(str(path), "rb") as wav:
+            if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+                raise SpeechError(f"The speech engine wrote an unexpected format ({path.name}).")
+            data = wav.readframes(wav.getnframes())
+            return np.frombuffer(data, dtype="<i2").astype(np.int16), wav.getframerate()
+    except (OSError, EOFError, wave.Error) as error:
+        raise SpeechError(f"The speech engine wrote no usable audio ({error}).") from error
 
 
 class _Renderer:
@@ -110,12 +122,13 @@ class _Renderer:
             engine.connect("finished-utterance", self._on_finished),
             engine.connect("error", self._on_error),
         ]
-        self._synchronize: Callable[[], object] | None = None
+        self._is_busy: Callable[[], int] | None = None
         if str(engine) == "espeak":
             from pyttsx3.drivers import _espeak, espeak
 
-            self._synchronize = _espeak.Synchronize
+            self._is_busy = _espeak.IsPlaying
             setattr(espeak, "print", _quiet_print)  # noqa: B010 - shadows the builtin there
+        self._wait_idle()  # the driver has just queued its default voice, speed and volume
         engine.runAndWait()  # warm up: afterwards commands run at once, in order
         engine.setProperty("volume", 1.0)
         self._voice: str | None = None
@@ -140,21 +153,26 @@ class _Renderer:
             self._engine.setProperty("voice", voice_id)
             self._check(f"The voice {voice_id!r} cannot be used")
             self._voice = voice_id
-            self._rate = None  # a voice change may reset the speed
         if rate_wpm != self._rate:
             self._engine.setProperty("rate", rate_wpm)
             self._check(f"The speed {rate_wpm} cannot be used")
             self._rate = rate_wpm
-            if self._synchronize is not None:
-                self._synchronize()  # else runAndWait's endLoop may cancel the change
         self._path.unlink(missing_ok=True)
         self._finished.clear()
         self._engine.save_to_file(text, str(self._path))
+        self._wait_idle()
         self._engine.runAndWait()
         if not self._finished.wait(self._timeout):
             raise SpeechError(f"The speech engine did not finish within {self._timeout:.0f} s.")
         self._check("The speech engine failed")
         return read_wav(self._path)
+
+    def _wait_idle(self) -> None:
+        deadline = time.monotonic() + self._timeout
+        while self._is_busy is not None and self._is_busy():
+            if time.monotonic() > deadline:
+                raise SpeechError(f"The speech engine stayed busy for {self._timeout:.0f} s.")
+            time.sleep(0.001)
 
     def _check(self, what: str) -> None:
         if self._errors:
@@ -163,9 +181,14 @@ class _Renderer:
             raise SpeechError(f"{what}: {error}")
 
     def close(self) -> None:
+        """Let go of the engine now (not at some later garbage collection): pyttsx3 clears
+        espeak's process-wide callback when its driver dies, which must not happen after
+        a later Synthesizer has installed its own."""
         for token in self._tokens:
             with contextlib.suppress(Exception):
                 self._engine.disconnect(token)
+        self._tokens.clear()
+        self._engine = None
 
 
 def _quiet_print(*args: object, **kwargs: Any) -> None:

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -31,17 +29,20 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.document.article import ArticleError, load_article
-from reader.document.model import Document, Lang, Origin, Sentence
+from reader.document.model import Document, Lang
 from reader.settings import Settings
 from reader.ui.linker import Linker
-from reader.ui.messages import Level, Message, MessageBar, MessageBus
-from reader.ui.pane import Pane, language_name
-from reader.ui.sentence_editor import CorrectSentence, SentenceEditor
+from reader.ui.messages import MessageBar, MessageBus
+from reader.ui.pane import Pane
+from reader.ui.reading import ReadingController
+from reader.ui.sentence_editor import SentenceEditor
 from reader.ui.tasks import Task
 from reader.ui.translation_controller import TranslationController
+from reader.ui.translation_ui import TranslationMixin
 
 if TYPE_CHECKING:
     from reader.ui.model_manager import ModelManagerDialog
+    from reader.ui.preferences import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def load_document(path: Path) -> Document:
     return load_text_document(path)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TranslationMixin, QMainWindow):
     document_changed = Signal(object)  # Document
     load_settled = Signal()  # a load finished, failed or was refused
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.editor: SentenceEditor | None = None
         self.model_manager: ModelManagerDialog | None = None
+        self.preferences: PreferencesDialog | None = None
         self._loading: Task | None = None
         self.setWindowTitle("Dari · 다리")
         self.setObjectName("mainWindow")
@@ -105,11 +107,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.reading = ReadingController(self)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
         self._connect_translator()
         self._restore_state()
+        self.reading.apply_all()
         if settings.recovered_from is not None:
             self.messages.warning(
                 self.tr("Your settings file was damaged and has been set aside."),
@@ -181,6 +185,16 @@ class MainWindow(QMainWindow):
             tr("&Previous Sentence"), lambda: self._step(-1), "Alt+Up", name="previousSentence"
         )
         self.about_action = self._action(tr("&About Dari"), self._on_about_triggered, name="about")
+        self.help_action = self._action(
+            tr("&Keyboard Help"), self.show_help, QKeySequence.StandardKey.HelpContents,
+            name="keyboardHelp",
+        )
+        self.preferences_action = self._action(
+            tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences,
+            name="preferences",
+        )
+        if not self.preferences_action.shortcuts():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.translate_action = self._action(
             tr("&Translate Document"), self.translate_document, "Ctrl+T", name="translate"
         )
@@ -213,6 +227,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.edit_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         self.edit_menu = edit_menu
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.swap_action, self.stacked_action])
@@ -220,6 +236,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(list(self.show_actions.values()))
         view_menu.addSeparator()
         view_menu.addAction(self.sync_action)
+        view_menu.addSeparator()
+        self.reading.populate_menu(view_menu)
         self.view_menu = view_menu
         navigate_menu = bar.addMenu(self.tr("&Navigate"))
         navigate_menu.addActions([self.next_action, self.previous_action])
@@ -230,7 +248,7 @@ class MainWindow(QMainWindow):
         translate_menu.addAction(self.models_action)
         self.translate_menu = translate_menu
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.help_action, self.about_action])
         self.help_menu = help_menu
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -311,174 +329,6 @@ class MainWindow(QMainWindow):
         title = document.title_in(document.original_language)
         self.setWindowTitle(f"{title} — Dari · 다리" if title else "Dari · 다리")
         self.document_changed.emit(document)
-
-    # -- translation ----------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        self.progress = QProgressBar()
-        self.progress.setObjectName("translationProgress")
-        self.progress.setAccessibleName(self.tr("Translation progress"))
-        self.progress.setFormat(self.tr("%v of %m sentences"))
-        self.progress.setMaximumWidth(320)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("cancelTranslationButton")
-        self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
-        self.cancel_button.clicked.connect(self.translator.cancel)
-        for widget in (self.progress, self.cancel_button):
-            widget.hide()
-            self.statusBar().addPermanentWidget(widget)
-
-    def _connect_translator(self) -> None:
-        t = self.translator
-        t.job_started.connect(self._on_translator_job_started)
-        t.sentences_applied.connect(self._on_translator_sentences_applied)
-        t.job_finished.connect(self._on_translator_job_finished)
-        t.model_missing.connect(self._on_translator_model_missing)
-        t.error.connect(
-            lambda text: self.messages.error(self.tr("Translation failed."), text)
-        )
-        t.notice.connect(self.messages.warning)
-
-    def translate_document(self) -> None:
-        """Fill the pane that lacks text: the translation of the original language."""
-        if self.document is None:
-            return
-        target = self.document.original_language.other
-        if self.document.is_complete(target):
-            self.messages.info(self.tr("This document is already fully translated."))
-            return
-        self.translator.translate(self.document, target)
-
-    @Slot(object)
-    def _on_pane_translate_requested(self, lang: Lang) -> None:
-        if self.document is not None and not self.document.is_complete(lang):
-            self.translator.translate(self.document, lang)
-
-    def _on_translator_job_started(self, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_translation_action.setEnabled(True)
-        self.translate_action.setEnabled(False)
-
-    def _on_translator_sentences_applied(self, done: int, total: int) -> None:
-        self.progress.setValue(done)
-        if self.document is None:
-            return
-        pane = self.panes[self.translator._tgt]
-        pane.view.extend(self.document)
-        pane.refresh_header(self.document)
-        if not pane.showing_text and pane.view.sentence_count:
-            pane.stack.setCurrentWidget(pane.view)
-            self.linker.set_document(self.document)
-
-    def _on_translator_job_finished(self, completed: bool) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.cancel_translation_action.setEnabled(False)
-        self.translate_action.setEnabled(True)
-        if not completed and self.document is not None:
-            pane = self.panes[self.translator._tgt]
-            done = pane.view.sentence_count
-            if done and not self.document.is_complete(pane.lang):
-                self.statusBar().showMessage(
-                    self.tr("Translation stopped: {done} sentences kept.").format(done=done), 8000
-                )
-
-    def _on_translator_model_missing(self, src: Lang, tgt: Lang) -> None:
-        pair = f"{language_name(src)} → {language_name(tgt)}"
-        self.messages.post(
-            Message(
-                Level.WARNING,
-                self.tr("No {pair} translation model is installed.").format(pair=pair),
-                self.tr(
-                    "Dari translates on this computer with Argos Translate models. "
-                    "Install one from a .argosmodel file, or download it, in Translation Models."
-                ),
-                self.tr("Translation Models…"),
-                self.show_model_manager,
-            )
-        )
-        self.show_model_manager()
-
-    def show_model_manager(self) -> None:
-        """Open the one model manager (kept, so a job still running is still reported)."""
-        if self.model_manager is None:
-            from reader.ui.model_manager import ModelManagerDialog
-
-            resources = self.translator.resources
-            self.model_manager = ModelManagerDialog(resources.store, self.messages, self)
-            self.model_manager.packages_changed.connect(resources.forget_engines)
-        else:
-            self.model_manager.refresh()
-        self.model_manager.open()
-
-    # -- corrections ----------------------------------------------------------
-    def _on_edit_triggered(self) -> None:
-        if self.linker.current is not None:
-            lang, index = self.linker.current
-            if self.panes[lang].view.sentence(index).provenance.origin is Origin.ORIGINAL:
-                counterparts = self.document.counterparts(lang, index) if self.document else []
-                if not counterparts:
-                    return
-                lang, index = lang.other, counterparts[0]
-            self.edit_sentence(lang, index)
-
-    def edit_sentence(self, lang: Lang, index: int) -> None:
-        """Open the in-place editor on a translated sentence (not on original text)."""
-        view = self.panes[lang].view
-        if self.document is None or not 0 <= index < view.sentence_count:
-            return
-        if view.sentence(index).provenance.origin is Origin.ORIGINAL:
-            self.statusBar().showMessage(
-                self.tr("Original text cannot be edited; correct its translation instead."), 5000
-            )
-            return
-        self._close_editor()
-        view.ensure_sentence_visible(index)
-        editor = SentenceEditor(view, index)
-        editor.saved.connect(lambda i, text, lang=lang: self._on_editor_saved(lang, i, text))
-        editor.cancelled.connect(self._close_editor)
-        self.editor = editor
-
-    def _close_editor(self) -> None:
-        if self.editor is not None:
-            view = self.editor.view
-            self.editor.deleteLater()
-            self.editor = None
-            view.setFocus()
-
-    def _on_editor_saved(self, lang: Lang, index: int, text: str) -> None:
-        self._close_editor()
-        if self.document is None or not text:
-            return
-        if text == self.document.sentences(lang)[index].text:
-            return
-        self.undo_stack.push(
-            CorrectSentence(self.document, lang, index, text, self._apply_correction)
-        )
-
-    def _apply_correction(self, lang: Lang, index: int, old: Sentence, new: Sentence) -> None:
-        """Replace `old` by `new` in the document and the pane, and tell the memory."""
-        document = self.document
-        if document is None:
-            return
-        document.set_sentence(lang, index, new)
-        unit = document.unit_of(lang, index)
-        source = " ".join(s.text for s in document.unit(unit).side(lang.other))
-        target = " ".join(s.text for s in document.unit(unit).side(lang))
-        if new.provenance.origin is Origin.CORRECTED:
-            self.translator.remember_correction(lang.other, source, target)
-        else:
-            previous = old.text if old.provenance.origin is Origin.CORRECTED else None
-            self.translator.forget_correction(lang.other, source, previous)
-        view = self.panes[lang].view
-        scroll = view.verticalScrollBar().value()
-        current = view.current
-        view.set_document(document)
-        view.verticalScrollBar().setValue(scroll)
-        view.set_current(current)
-        self.panes[lang].refresh_header(document)
 
     # -- layout ---------------------------------------------------------------
     def _on_swap_toggled(self, swapped: bool) -> None:
@@ -585,6 +435,30 @@ class MainWindow(QMainWindow):
         )
         if filename:
             self.open_path(Path(filename))
+
+    def show_help(self) -> None:
+        from reader.ui.help import HelpDialog
+
+        dialog = HelpDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.help_dialog = dialog
+
+    def show_preferences(self) -> None:
+        from reader.ui.preferences import PreferencesDialog
+
+        if self.preferences is None:
+            self.preferences = PreferencesDialog(
+                self.settings, self, voices=self.speech_voices(),
+                speech_problem=self.speech_problem(),
+            )
+        self.preferences.open()
+
+    def speech_voices(self) -> dict[str, list[tuple[str, str]]]:
+        return {}
+
+    def speech_problem(self) -> str:
+        return ""
 
     @Slot()
     def _on_about_triggered(self) -> None:

@@ -53,13 +53,6 @@ class MessageBus(QObject):
         self.post(Message(Level.INFO, text, detail))
 
 
-_COLOURS = {  # background, border; text stays the palette's text colour
-    Level.INFO: ("#e8f1fb", "#5b8fd0"),
-    Level.WARNING: ("#fff6dc", "#c99a1c"),
-    Level.ERROR: ("#fde8e8", "#c94040"),
-}
-
-
 class MessageBar(QFrame):
     """A dismissible bar showing the latest message; info messages fade after a while."""
 
@@ -102,11 +95,10 @@ class MessageBar(QFrame):
     @Slot(object)
     def show_message(self, message: Message) -> None:
         self._message = message
-        background, border = _COLOURS[message.level]
-        self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 4px; } #messageBar QLabel { color: #1b1b1b; }"
-        )
+        # Colours come from the theme's style sheet (reader/ui/themes.py), by level.
+        self.setProperty("level", message.level.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
         text = message.text if not message.detail else f"{message.text}\n{message.detail}"
         self._label.setText(text)
         self._label.setAccessibleName(text)

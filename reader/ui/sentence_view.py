@@ -9,11 +9,11 @@ selections, so the document itself is never modified to show a highlight.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -23,11 +23,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.document.model import Document, Lang, Origin, Sentence
+from reader.ui.decorations import Colours, DecorationState, Mark, build_selections
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,12 @@ class SentenceView(QTextBrowser):
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._sentences: list[Sentence] = []
-        self._current: range = range(0)
-        self._hover: range = range(0)
+        self._state = DecorationState()
+        self._colours = Colours.from_palette(self.palette())
+        self._line_spacing = self.LINE_HEIGHT_PERCENT[lang]
+        self._paragraph_spacing = 90
+        self._max_line_width = 0
+        self._document: Document | None = None
         self._last_hovered = -1
         self._block = QTextBlockFormat()
         self._next_unit = 0
@@ -78,13 +82,14 @@ class SentenceView(QTextBrowser):
         Units are rendered in order up to the first unit with no sentence in this
         language; `extend` renders more as a translation streams in.
         """
+        self._document = document
         doc = QTextDocument(self)
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(18)
         self._starts, self._ends, self._sentences = [], [], []
         self._block = QTextBlockFormat()
-        self._block.setLineHeight(self.LINE_HEIGHT_PERCENT[self.lang], 1)  # proportional
-        self._block.setBottomMargin(self.font().pointSizeF() * 0.9)
+        self._block.setLineHeight(self._line_spacing, 1)  # proportional
+        self._block.setBottomMargin(self.font().pointSizeF() * self._paragraph_spacing / 100)
         self._next_unit = 0
         self._last_paragraph = -1
         self._has_block_text = False
@@ -101,8 +106,9 @@ class SentenceView(QTextBrowser):
             cursor.insertText(title, title_format)
             self._has_block_text = True
         self.setDocument(doc)
-        self._current = range(0)
-        self._hover = range(0)
+        self._state.current = range(0)
+        self._state.hover = range(0)
+        self._state.revealed = set()
         self.extend(document)
 
     def extend(self, document: Document) -> int:
@@ -159,7 +165,7 @@ class SentenceView(QTextBrowser):
         fmt = QTextCharFormat()
         if sentence.provenance.origin is Origin.MACHINE:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            fmt.setUnderlineColor(self._colours.machine_mark)
         return fmt
 
     @property
@@ -251,50 +257,148 @@ class SentenceView(QTextBrowser):
     # -- highlighting ---------------------------------------------------------
     @property
     def current(self) -> range:
-        return self._current
+        return self._state.current
 
     @property
     def hovered(self) -> range:
-        return self._hover
+        return self._state.hover
 
     def set_current(self, sentences: range) -> None:
-        self._current = sentences
+        self._state.current = sentences
         self._refresh_selections()
 
     def set_hover(self, sentences: range) -> None:
-        if sentences != self._hover:
-            self._hover = sentences
+        if sentences != self._state.hover:
+            self._state.hover = sentences
             self._refresh_selections()
 
+    # -- reading modes ----------------------------------------------------------
+    @property
+    def focus_mode(self) -> bool:
+        return self._state.focus_mode
+
+    def set_focus_mode(self, on: bool) -> None:
+        self._state.focus_mode = on
+        self._refresh_selections()
+
+    @property
+    def reveal_mode(self) -> bool:
+        return self._state.reveal_mode
+
+    def set_reveal_mode(self, on: bool) -> None:
+        """Session mode: sentences stay hidden (but laid out) until revealed."""
+        self._state.reveal_mode = on
+        self._state.revealed = set()
+        self._refresh_selections()
+
+    def reveal(self, sentences: range | list[int]) -> None:
+        self._state.revealed.update(sentences)
+        self._refresh_selections()
+
+    def is_revealed(self, index: int) -> bool:
+        return not self._state.reveal_mode or index in self._state.revealed
+
+    def set_marks(self, marks: dict[int, Sequence[Mark]]) -> None:
+        """Glossary terms to underline, by sentence index (offsets within the sentence)."""
+        self._state.marks = marks
+        self._refresh_selections()
+
+    def set_marks_visible(self, visible: bool) -> None:
+        self._state.marks_visible = visible
+        self._refresh_selections()
+
+    def mark_at(self, point: QPoint) -> tuple[int, Mark] | None:
+        index = self.sentence_at(point)
+        if index < 0 or not self._state.marks_visible:
+            return None
+        position = self.cursorForPosition(point).position() - self._starts[index]
+        for mark in self._state.marks.get(index, ()):
+            if mark.start <= position < mark.end:
+                return index, mark
+        return None
+
+    # -- style ------------------------------------------------------------------
+    def set_reading_style(
+        self,
+        font: QFont,
+        *,
+        line_spacing: int | None = None,
+        paragraph_spacing: int | None = None,
+        max_line_width: int | None = None,
+        colours: Colours | None = None,
+    ) -> None:
+        """Apply type and colours, re-render, and keep the same sentence in view."""
+        anchor = self.anchor() if self._starts else None
+        self.setFont(font)
+        if line_spacing is not None:
+            self._line_spacing = line_spacing
+        if paragraph_spacing is not None:
+            self._paragraph_spacing = paragraph_spacing
+        if max_line_width is not None:
+            self._max_line_width = max_line_width
+        if colours is not None:
+            self._colours = colours
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Base, colours.background)
+            palette.setColor(QPalette.ColorRole.Text, colours.text)
+            self.setPalette(palette)
+        if self._document is not None:
+            state = self._state
+            kept = (state.current, state.hover, set(state.revealed))
+            self.set_document(self._document)
+            state.current, state.hover, state.revealed = kept
+        self._apply_line_width()
+        self._refresh_selections()
+        if anchor is not None:
+            self._restore_anchor(anchor)
+
+    def _apply_line_width(self) -> None:
+        """Centre a column of at most `max_line_width` characters in the pane."""
+        if self._max_line_width <= 0:
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        column = self._max_line_width * self.fontMetrics().averageCharWidth() + 36
+        spare = max(0, self.width() - self.verticalScrollBar().sizeHint().width() - column)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+
+    def _restore_anchor(self, anchor: Anchor) -> None:
+        if anchor.index >= len(self._starts):
+            return
+        sentences = range(anchor.index, anchor.index + 1)
+        if anchor.top >= 0:
+            self.level_with(sentences, anchor.top)
+        else:
+            self.scroll_to_anchor(sentences, anchor.fraction)
+
     def _refresh_selections(self) -> None:
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        selections = []
-        for sentences, alpha in ((self._hover, 55), (self._current, 110)):
-            colour = QColor(highlight)
-            colour.setAlpha(alpha)
-            for index in sentences:
-                if index >= len(self._starts):
-                    continue
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = self._cursor_for(index)
-                fmt = QTextCharFormat()
-                fmt.setBackground(colour)
-                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-                selection.format = fmt
-                selections.append(selection)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(
+            build_selections(
+                self._state, self._colours, len(self._starts),
+                self._cursor_between, self._whole_cursor,
+            )
+        )
+
+    def _cursor_between(self, index: int, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index] + start)
+        stop = self._ends[index] if end < 0 else min(self._ends[index], self._starts[index] + end)
+        cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _whole_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        return cursor
 
     # -- events ---------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Keep the same sentence at the top when the text reflows."""
         anchor = self.anchor() if self._starts and self.verticalScrollBar().value() else None
         super().resizeEvent(event)
+        if self._max_line_width > 0:
+            self._apply_line_width()
         if anchor is not None:
-            sentences = range(anchor.index, anchor.index + 1)
-            if anchor.top >= 0:
-                self.level_with(sentences, anchor.top)
-            else:
-                self.scroll_to_anchor(sentences, anchor.fraction)
+            self._restore_anchor(anchor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         super().mouseMoveEvent(event)

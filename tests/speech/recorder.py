@@ -5,8 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from reader.speech.sequence import Event
+
+E = TypeVar("E")
 
 
 class Recorder:
@@ -21,12 +24,13 @@ class Recorder:
             self.events.append((time.monotonic(), event))
             self._changed.notify_all()
 
-    def of(self, kind: type) -> list[Event]:
+    def of(self, kind: type[E]) -> list[E]:
         with self._changed:
             return [event for _, event in self.events if isinstance(event, kind)]
 
-    def wait_for(self, predicate: Callable[[Event], bool], timeout: float = 30.0,
-                 after: int = 0) -> tuple[float, Event]:
+    def wait_for(
+        self, predicate: Callable[[Event], bool], timeout: float = 30.0, after: int = 0
+    ) -> tuple[float, Event]:
         """The first event from index `after` on that satisfies `predicate`."""
         deadline = time.monotonic() + timeout
         with self._changed:

@@ -10,13 +10,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from reader.document.model import Document, Lang
 from reader.speech import player as player_module
 from reader.speech.player import AplayPlayer, SilentSink, detect_player
-from reader.speech.synth import SAMPLE_RATE, Clip
-from reader.speech.voices import Problem, SpeechUnavailable
+from reader.speech.sequence import Error, Mode, ReadingSequence, State, StateChanged
+from reader.speech.synth import SAMPLE_RATE, Clip, Synthesizer
+from reader.speech.voices import Problem, SpeechSettings, SpeechUnavailable
+from tests.speech.recorder import Recorder
 
 # A stand-in for aplay: consumes stdin at real-time speed (like a sound card would) and
-# records how many bytes it took in <log dir>/<pid>; "fail" mode prints what aplay prints
+# records "<bytes taken> <first sample>" in <log dir>/<pid>; "fail" mode prints what aplay prints
 # on a machine without a sound card.
 FAKE_APLAY = """#!{python}
 import os, sys, time
@@ -27,11 +30,14 @@ if {fail!r}:
     sys.exit(1)
 rate = int(sys.argv[sys.argv.index("-r") + 1])
 total = 0
+first = None
 start = time.monotonic()
 while chunk := sys.stdin.buffer.read(2205 * 2):
+    if first is None:
+        first = int.from_bytes(chunk[:2], "little", signed=True)
     total += len(chunk)
     with open(os.path.join(log, str(os.getpid())), "w") as f:
-        f.write(str(total))
+        f.write(f"{{total}} {{first}}")
     delay = start + total / 2 / rate - time.monotonic()
     if delay > 0:
         time.sleep(delay)
@@ -47,6 +53,16 @@ def _fake_aplay(tmp_path: Path, *, fail: bool = False) -> tuple[Path, Path]:
     script.write_text(FAKE_APLAY.format(python=sys.executable, log=str(log), fail=fail))
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script, log
+
+
+def _received(path: Path) -> tuple[int, int]:
+    total, first = path.read_text().split()
+    return int(total), int(first)
+
+
+def _ramp(seconds: float) -> Clip:
+    """Sample i is i // 3: the first sample a process gets tells where it started."""
+    return Clip((np.arange(round(seconds * SAMPLE_RATE)) // 3).astype(np.int16))
 
 
 def _tone(seconds: float) -> Clip:
@@ -81,7 +97,7 @@ def test_silent_sink_pause_holds_the_position_and_resume_finishes_the_rest() -> 
     time.sleep(0.1)
     sink.pause()
     held = sink.position()
-    assert 0.7 < held < 1.6
+    assert 0.7 < held < 2.5  # paused well before the end
     time.sleep(0.4)  # longer than the whole clip
     assert not ends.event.is_set()
     assert sink.position() == held
@@ -110,8 +126,8 @@ def test_aplay_player_feeds_the_whole_clip_and_reports_the_end(tmp_path: Path) -
     assert ends.event.wait(5)
     assert ends.results == [None]
     assert ends.at - start >= 0.45  # the end is when it has been heard, not when written
-    [received] = [int(p.read_text()) for p in log.iterdir()]
-    assert received == len(clip.pcm())
+    [received] = [_received(p) for p in log.iterdir()]
+    assert received == (len(clip.pcm()), 0)
 
 
 def test_aplay_player_stop_silences_at_once_and_pause_resumes_from_the_offset(
@@ -119,7 +135,7 @@ def test_aplay_player_stop_silences_at_once_and_pause_resumes_from_the_offset(
 ) -> None:
     script, log = _fake_aplay(tmp_path)
     player, ends = AplayPlayer(str(script)), Ends()
-    clip = _tone(3.0)
+    clip = _ramp(3.0)
     player.play(clip, ends)
     time.sleep(1.0)
     player.pause()
@@ -147,9 +163,9 @@ def test_aplay_player_stop_silences_at_once_and_pause_resumes_from_the_offset(
     else:
         pytest.fail("aplay still running 0.3 s after stop()")
     assert not ends.event.wait(0.2)  # stopped: no end callback
-    # The resumed process was fed from the held offset, not from the start: it received
-    # at most the rest of the clip (the pipe holds ~1.5 s ahead of what was consumed).
-    assert int(second[0].read_text()) <= len(clip.pcm(round(held * SAMPLE_RATE)))
+    assert _received(first[0])[1] == 0
+    # the resumed process was fed from the position held at pause, not from the start
+    assert abs(_received(second[0])[1] * 3 - held * SAMPLE_RATE) <= 3
 
 
 def test_aplay_without_a_sound_card_reports_no_device(tmp_path: Path) -> None:
@@ -193,7 +209,7 @@ def test_detect_player_with_a_working_device_returns_an_aplay_player(
     script, log = _fake_aplay(tmp_path)
     monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
     assert isinstance(detect_player(), AplayPlayer)
-    assert [int(p.read_text()) for p in log.iterdir()] == [len(Clip.silence(0.05).pcm())]
+    assert [_received(p) for p in log.iterdir()] == [(len(Clip.silence(0.05).pcm()), 0)]
 
 
 def _no_sound_card() -> bool:
@@ -210,3 +226,22 @@ def test_real_aplay_on_a_machine_without_sound_card() -> None:
     with pytest.raises(SpeechUnavailable) as caught:
         detect_player()
     assert caught.value.problem is Problem.NO_DEVICE
+
+
+@pytest.mark.skipif(not _no_sound_card(), reason="this machine has a sound card")
+def test_reading_with_real_aplay_and_no_sound_card_stops_with_the_reason(
+    synth: Synthesizer, settings: SpeechSettings
+) -> None:
+    if player_module.shutil.which("aplay") is None:
+        pytest.skip("aplay is not installed")
+    recorder = Recorder()
+    reading = ReadingSequence(synth, AplayPlayer(), recorder)
+    try:
+        reading.play(Document.monolingual([["Is anybody listening?"]], Lang.EN), Mode.EN, settings)
+        recorder.wait_for(lambda e: isinstance(e, StateChanged) and e.state is State.STOPPED)
+    finally:
+        reading.close()
+    [error] = recorder.of(Error)
+    assert isinstance(error.exception, SpeechUnavailable)
+    assert error.exception.problem is Problem.NO_DEVICE
+    assert error.message.startswith("No sound device")

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
+from reader.document.model import Lang
 from reader.speech.synth import SAMPLE_RATE, Clip, Synthesizer
 from reader.speech.voices import SpeechError, SpeechSettings
-
-from reader.document.model import Lang
 
 ENGLISH = "The reader shows English and Korean side by side, one sentence at a time."
 KOREAN = "이 프로그램은 영어와 한국어를 나란히 보여 주며, 문장을 하나씩 읽어 준다."
@@ -37,7 +39,9 @@ def test_faster_rate_gives_a_much_shorter_clip_also_after_voice_changes(
     durations: dict[tuple[Lang, int], float] = {}
     for lang, rate in [(Lang.EN, 300), (Lang.KO, 120), (Lang.EN, 120), (Lang.KO, 300)]:
         text = f"{ENGLISH if lang is Lang.EN else KOREAN} ({rate})"
-        durations[lang, rate] = synth.synthesize(text, settings.voice(lang), rate).result(30).duration
+        durations[lang, rate] = (
+            synth.synthesize(text, settings.voice(lang), rate).result(30).duration
+        )
     for lang in Lang:
         assert durations[lang, 300] < 0.6 * durations[lang, 120], durations
 
@@ -95,3 +99,20 @@ def test_clip_pcm_and_silence() -> None:
     assert clip.pcm() == b"\x01\x00\xfe\xff\x2c\x01"
     assert clip.pcm(2) == b"\x2c\x01"
     assert Clip.silence(0.3).frames == round(0.3 * SAMPLE_RATE)
+
+
+def test_a_new_synthesizer_works_after_the_last_one_was_closed() -> None:
+    """In a child process: pyttsx3's espeak callback is process-wide, and a closed
+    Synthesizer must hand it over cleanly (it once kept it until garbage collection)."""
+    script = (
+        "from reader.speech.synth import Synthesizer\n"
+        "for n in range(3):\n"
+        "    synthesizer = Synthesizer(timeout=10)\n"
+        "    clip = synthesizer.synthesize(f'Engine number {n}.', 'gmw/en-us', 175).result(20)\n"
+        "    print('ok' if clip.duration > 0.5 else 'silent')\n"
+        "    synthesizer.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (result.stdout.split(), result.stderr) == (["ok", "ok", "ok"], "")
