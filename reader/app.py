@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = Settings()
     install_translators(app, args.lang or settings.get("pref/language"))
-    window = MainWindow(settings)
+    window = MainWindow(settings, defer_extras=True)
     if args.quit_after_paint:
         quitter = _QuitAfterPaint(app, window)
         window.load_settled.connect(quitter.arm)

@@ -2,8 +2,10 @@
 
 Checks come before any decoding: the file must exist and be readable, be at most
 ``MAX_FILE_BYTES`` (documented in the README), and look like text (no NUL bytes outside
-UTF-16, few control characters). Decoding tries a BOM, then strict UTF-8, then
-charset-normalizer, which recognises the EUC-KR/CP949 that many Korean files still use.
+UTF-16, few control characters). Decoding tries a BOM, then BOM-less UTF-16 (told by the
+NUL bytes of its ASCII characters), then strict UTF-8, then charset-normalizer, which
+recognises the EUC-KR/CP949 that many Korean files still use. ``reader.document.formats``
+builds on these for every other format.
 Every refusal is a ``TextFileError`` whose message can be shown to the user as it is.
 """
 
@@ -48,6 +50,12 @@ def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
                 raise TextFileError(f"“{name}” claims to be {encoding} but is damaged.") from exc
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return DecodedText(data.decode(utf16), utf16)
+        except UnicodeDecodeError:
+            pass  # NUL bytes where UTF-16 would have them, but not UTF-16 after all
     if b"\x00" in data[:65536]:
         raise TextFileError(
             f"“{name}” does not look like a text file (it contains binary data). "
@@ -74,6 +82,31 @@ def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
         raise TextFileError(f"“{name}” could not be decoded as {encoding}.") from exc
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes fall on one parity only, as the high bytes
+    of ASCII spaces, digits and punctuation do (Korean text has them between words)."""
+    sample = data[:65536]
+    if len(sample) < 16 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    # Hangul code units with a zero low byte (가 U+AC00, ...) put a few NULs on the other side.
+    if odd >= half // 10 and even * 8 <= odd:
+        return "utf-16-le"
+    if even >= half // 10 and odd * 8 <= even:
+        return "utf-16-be"
+    return None
+
+
+def check_is_text(text: str, *, name: str = "file") -> None:
+    """Refuse decoded text that is mostly control characters (binary data)."""
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 200):
+        raise TextFileError(
+            f"“{name}” does not look like a text file (it contains control characters)."
+        )
+
+
 def read_text_file(path: Path) -> DecodedText:
     name = path.name
     try:
@@ -94,12 +127,7 @@ def read_text_file(path: Path) -> DecodedText:
     except OSError as exc:
         raise TextFileError(f"“{name}” cannot be read: {exc.strerror}.") from exc
     decoded = decode_bytes(data, name=name)
-    text = decoded.text
-    sample = text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 200):
-        raise TextFileError(
-            f"“{name}” does not look like a text file (it contains control characters)."
-        )
+    check_is_text(decoded.text, name=name)
     return decoded
 
 

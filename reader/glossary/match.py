@@ -121,8 +121,12 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
             j += 1
         part = unicodedata.normalize("NFC", text[i:j])
         parts.append(part)
-        starts += [i] * len(part)
-        ends += [j] * len(part)
+        if len(part) == j - i:  # nothing composed (a final jamo after "£"): one to one
+            starts += range(i, j)
+            ends += range(i + 1, j + 1)
+        else:
+            starts += [i] * len(part)
+            ends += [j] * len(part)
         i = j
     return "".join(parts), starts, ends
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,8 +41,10 @@ from reader.ui.translation_controller import TranslationController
 from reader.ui.translation_ui import TranslationMixin
 
 if TYPE_CHECKING:
+    from reader.ui.glossary_ui import GlossaryController
     from reader.ui.model_manager import ModelManagerDialog
     from reader.ui.preferences import PreferencesDialog
+    from reader.ui.speech_ui import SpeechController
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +61,41 @@ def load_document(path: Path) -> Document:
     return load_text_document(path)
 
 
+class _FirstPaint(QObject):
+    """Calls `callback` once, soon after `widget` is first painted (or after a second)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
 class MainWindow(TranslationMixin, QMainWindow):
     document_changed = Signal(object)  # Document
     load_settled = Signal()  # a load finished, failed or was refused
+    extras_ready = Signal()  # speech and glossary are built
 
     def __init__(
         self,
         settings: Settings,
         messages: MessageBus | None = None,
         translator: TranslationController | None = None,
+        *,
+        defer_extras: bool = False,
     ) -> None:
+        """`defer_extras`: build speech and the glossary just after the first frame is
+        painted instead of before it (the app does this; tests build everything at once)."""
         super().__init__()
         self.settings = settings
         self.messages = messages or MessageBus(self)
@@ -113,7 +140,14 @@ class MainWindow(TranslationMixin, QMainWindow):
         self._build_status_bar()
         self._connect_translator()
         self._restore_state()
-        self.reading.apply_all()
+        self.reading.apply_all(style_sheet=not defer_extras)
+        self.speech: SpeechController | None = None
+        self.glossary: GlossaryController | None = None
+        if defer_extras:
+            self._first_paint_watch = _FirstPaint(self.panes[Lang.EN].view.viewport(),
+                                                  self._build_extras)
+        else:
+            self._build_extras()
         if settings.recovered_from is not None:
             self.messages.warning(
                 self.tr("Your settings file was damaged and has been set aside."),
@@ -242,6 +276,8 @@ class MainWindow(TranslationMixin, QMainWindow):
         navigate_menu = bar.addMenu(self.tr("&Navigate"))
         navigate_menu.addActions([self.next_action, self.previous_action])
         self.navigate_menu = navigate_menu
+        self.speech_menu = bar.addMenu(self.tr("&Speech"))
+        self.glossary_menu = bar.addMenu(self.tr("&Glossary"))
         translate_menu = bar.addMenu(self.tr("&Translate"))
         translate_menu.addActions([self.translate_action, self.cancel_translation_action])
         translate_menu.addSeparator()
@@ -261,8 +297,30 @@ class MainWindow(TranslationMixin, QMainWindow):
         toolbar.addActions([self.previous_action, self.next_action])
         toolbar.addSeparator()
         toolbar.addActions([self.translate_action])
+        toolbar.addSeparator()
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        toggle = toolbar.toggleViewAction()
+        toggle.setText(self.tr("Show &Toolbar"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(toggle)
+
+    def _build_extras(self) -> None:
+        """Speech and the glossary: their menus, toolbar buttons and panel."""
+        if self.speech is not None:
+            return
+        self.reading.apply_style_sheet()
+        from reader.ui.glossary_ui import GlossaryController
+        from reader.ui.speech_ui import SpeechController
+
+        self.speech = SpeechController(self)
+        self.speech.populate_menu(self.speech_menu)
+        self.speech.populate_toolbar(self.toolbar)
+        self.glossary = GlossaryController(self)
+        self.glossary.populate_menu(self.glossary_menu)
+        if self.document is not None:
+            self.document_changed.emit(self.document)
+        self.extras_ready.emit()
 
     # -- documents ------------------------------------------------------------
     def open_bundled_article(self) -> None:
@@ -410,6 +468,8 @@ class MainWindow(TranslationMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._loading is not None:
             self._loading.cancel()
+        if self.speech is not None:
+            self.speech.shutdown()
         self.translator.cancel()
         self.save_state()
         super().closeEvent(event)
@@ -455,10 +515,10 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.preferences.open()
 
     def speech_voices(self) -> dict[str, list[tuple[str, str]]]:
-        return {}
+        return self.speech.voice_choices() if self.speech is not None else {}
 
     def speech_problem(self) -> str:
-        return ""
+        return self.speech.problem_text() if self.speech is not None else ""
 
     @Slot()
     def _on_about_triggered(self) -> None:

@@ -117,9 +117,9 @@ class ReadingController(QObject):
             font.setFamilies([family, family_for(lang), family_for(Lang.KO)])
         return font
 
-    def apply_all(self) -> None:
-        """Apply every reading preference to both panes."""
-        theme_colours = self._theme_colours()
+    def apply_all(self, *, style_sheet: bool = True) -> None:
+        """Apply every reading preference to both panes (and the theme to the app)."""
+        theme_colours = self._theme_colours(style_sheet=style_sheet)
         for lang, pane in self.window.panes.items():
             pane.view.set_reading_style(
                 self.font_for(lang),
@@ -129,13 +129,17 @@ class ReadingController(QObject):
                 colours=theme_colours,
             )
 
-    def _theme_colours(self) -> Colours | None:
+    def apply_style_sheet(self) -> None:
+        """The theme's style sheet alone (deferred at start-up until after the first frame)."""
+        self._theme_colours(style_sheet=True)
+
+    def _theme_colours(self, *, style_sheet: bool = True) -> Colours | None:
         import reader.ui.themes as themes
 
         theme = themes.theme_named(self.settings.get("pref/theme"))
         instance = QApplication.instance()
         if isinstance(instance, QApplication):
-            themes.apply_theme(instance, theme)
+            themes.apply_theme(instance, theme, style_sheet=style_sheet)
         self.colours = themes.colours_for(theme)
         return self.colours
 

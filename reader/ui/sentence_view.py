@@ -9,11 +9,13 @@ selections, so the document itself is never modified to show a highlight.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -24,10 +26,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Document, Lang, Origin, Sentence
 from reader.ui.decorations import Colours, DecorationState, Mark, build_selections
+from reader.ui.themes import contrast_ratio
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class SentenceView(QTextBrowser):
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
     sentence_clicked = Signal(int)
     sentence_double_clicked = Signal(int)
+    text_rendered = Signal()  # the sentences were (re)rendered or more were appended
+    term_clicked = Signal(object, int, object)  # Lang, sentence index, Mark (a plain click)
+    context_menu_about_to_show = Signal(object, object)  # QMenu, viewport QPoint
 
     # CJK fonts already carry generous ascent and descent: similar visual spacing needs less.
     LINE_HEIGHT_PERCENT = {Lang.EN: 145, Lang.KO: 125}
@@ -69,11 +75,15 @@ class SentenceView(QTextBrowser):
         self._paragraph_spacing = 90
         self._max_line_width = 0
         self._document: Document | None = None
+        self._rendering = False
         self._last_hovered = -1
         self._block = QTextBlockFormat()
         self._next_unit = 0
         self._last_paragraph = -1
         self._has_block_text = False
+        self._lit: Mapping[int, Sequence[Mark]] = {}
+        # Tooltip text for a glossary mark (sentence index, mark); "" for none.
+        self.term_tooltip: Callable[[int, Mark], str] | None = None
 
     # -- content --------------------------------------------------------------
     def set_document(self, document: Document) -> None:
@@ -109,7 +119,13 @@ class SentenceView(QTextBrowser):
         self._state.current = range(0)
         self._state.hover = range(0)
         self._state.revealed = set()
-        self.extend(document)
+        self._state.marks, self._lit = {}, {}  # they were for the old text; re-marked below
+        self._rendering = True
+        try:
+            self.extend(document)
+        finally:
+            self._rendering = False
+        self.text_rendered.emit()
 
     def extend(self, document: Document) -> int:
         """Append the units that gained text in this language since the last render.
@@ -156,6 +172,8 @@ class SentenceView(QTextBrowser):
     def _finish_extend(self, added: int) -> None:
         if added:
             self._refresh_selections()
+            if not self._rendering:
+                self.text_rendered.emit()
 
     @property
     def rendered_units(self) -> int:
@@ -222,8 +240,18 @@ class SentenceView(QTextBrowser):
         """The sentence at the top of the viewport, and how far into it we have scrolled."""
         if not self._starts:
             return None
-        top_position = self.cursorForPosition(QPoint(0, 0)).position()
-        index = max(0, bisect.bisect_right(self._starts, top_position) - 1)
+        # The last sentence that starts at or above the top edge (tops never decrease with
+        # the index, so a binary search needs O(log n) layout look-ups).
+        low, high, index = 0, len(self._starts) - 1, 0
+        while low <= high:
+            middle = (low + high) // 2
+            if self.sentence_top(middle) <= 0:
+                index, low = middle, middle + 1
+            else:
+                high = middle - 1
+        top = self.sentence_top(index)
+        while index > 0 and self.sentence_top(index - 1) == top:
+            index -= 1  # several sentences start on the top line: the first of them
         top, bottom = self.sentence_top(index), self.sentence_bottom(index)
         height = max(1, bottom - top)
         return Anchor(index, top, min(1.0, max(0.0, -top / height)))
@@ -307,11 +335,28 @@ class SentenceView(QTextBrowser):
         self._state.marks_visible = visible
         self._refresh_selections()
 
+    def set_lit_marks(self, marks: Mapping[int, Sequence[Mark]]) -> None:
+        """Marks to light (the glossary entry being looked at), over everything else."""
+        if marks != self._lit:
+            self._lit = marks
+            self._refresh_selections()
+
+    @property
+    def lit_marks(self) -> Mapping[int, Sequence[Mark]]:
+        return self._lit
+
+    @property
+    def marks(self) -> dict[int, Sequence[Mark]]:
+        return self._state.marks
+
     def mark_at(self, point: QPoint) -> tuple[int, Mark] | None:
         index = self.sentence_at(point)
         if index < 0 or not self._state.marks_visible:
             return None
-        position = self.cursorForPosition(point).position() - self._starts[index]
+        cursor = self.cursorForPosition(point)  # the nearest gap between characters
+        position = cursor.position() - self._starts[index]
+        if point.x() < self.cursorRect(cursor).left() and position > 0:
+            position -= 1  # the gap is right of the pointer: the character before it
         for mark in self._state.marks.get(index, ()):
             if mark.start <= position < mark.end:
                 return index, mark
@@ -344,9 +389,9 @@ class SentenceView(QTextBrowser):
             self.setPalette(palette)
         if self._document is not None:
             state = self._state
-            kept = (state.current, state.hover, set(state.revealed))
+            kept = (state.current, state.hover, set(state.revealed), self._lit)
             self.set_document(self._document)
-            state.current, state.hover, state.revealed = kept
+            state.current, state.hover, state.revealed, self._lit = kept
         self._apply_line_width()
         self._refresh_selections()
         if anchor is not None:
@@ -371,16 +416,42 @@ class SentenceView(QTextBrowser):
             self.scroll_to_anchor(sentences, anchor.fraction)
 
     def _refresh_selections(self) -> None:
-        self.setExtraSelections(
-            build_selections(
-                self._state, self._colours, len(self._starts),
-                self._cursor_between, self._whole_cursor,
-            )
+        selections = build_selections(
+            self._state, self._colours, len(self._starts),
+            self._cursor_between, self._whole_cursor,
         )
+        self.setExtraSelections(selections + self._lit_selections())
+
+    def _lit_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The lit marks: the glossary colour blended into the current-sentence highlight
+        (lit terms sit in the current sentences), with its text colour and an underline."""
+        if not self._lit or not self._state.marks_visible:
+            return []
+        c = self._colours
+        under = _over(c.current, c.background)
+        tint = QColor(c.glossary_mark)
+        for alpha in range(110, 20, -10):  # as strong as the text stays readable on it
+            tint.setAlpha(alpha)
+            if contrast_ratio(c.current_text, _over(tint, under)) >= 4.5:
+                break
+        fmt = QTextCharFormat()
+        fmt.setBackground(_over(tint, under))
+        fmt.setForeground(c.current_text)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(c.glossary_mark)
+        out = []
+        for index, marks in self._lit.items():
+            if 0 <= index < len(self._starts) and self.is_revealed(index):
+                for mark in marks:
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = self._cursor_between(index, mark.start, mark.end)
+                    selection.format = fmt
+                    out.append(selection)
+        return out
 
     def _cursor_between(self, index: int, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._starts[index] + start)
+        cursor.setPosition(min(self._starts[index] + start, self._ends[index]))
         stop = self._ends[index] if end < 0 else min(self._ends[index], self._starts[index] + end)
         cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
         return cursor
@@ -413,6 +484,9 @@ class SentenceView(QTextBrowser):
             index = self.sentence_at(event.position().toPoint())
             if index >= 0:
                 self.sentence_clicked.emit(index)
+                found = self.mark_at(event.position().toPoint())
+                if found is not None:
+                    self.term_clicked.emit(self.lang, *found)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         index = self.sentence_at(event.position().toPoint())
@@ -428,16 +502,35 @@ class SentenceView(QTextBrowser):
             self._last_hovered = -1
             self.sentence_hovered.emit(-1)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """The standard menu (Copy, Select All) plus what listeners add for `point`."""
+        menu = self.createStandardContextMenu(point)
+        self.context_menu_about_to_show.emit(menu, point)
+        return menu
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            index = self.sentence_at(event.pos())
-            tip = self.tooltip_for(index) if index >= 0 else ""
+            tip = self.tooltip_at(event.pos())
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering `point` explains: a glossary term, else the sentence's origin."""
+        found = self.mark_at(point) if self.term_tooltip is not None else None
+        tip = self.term_tooltip(*found) if found is not None and self.term_tooltip else ""
+        if tip:
+            return tip
+        index = self.sentence_at(point)
+        return self.tooltip_for(index) if index >= 0 else ""
 
     def tooltip_for(self, index: int) -> str:
         provenance = self._sentences[index].provenance
@@ -448,3 +541,12 @@ class SentenceView(QTextBrowser):
         if provenance.origin is Origin.CORRECTED:
             return self.tr("Corrected by you")
         return ""
+
+
+def _over(top: QColor, under: QColor) -> QColor:
+    """`top` composited over the opaque `under`."""
+    a = top.alphaF()
+    return QColor(*(round(t * a + u * (1 - a)) for t, u in zip(
+        (top.red(), top.green(), top.blue()), (under.red(), under.green(), under.blue()),
+        strict=True,
+    )))

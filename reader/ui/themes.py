@@ -247,13 +247,15 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, theme: Theme | str) -> Theme:
+def apply_theme(app: QApplication, theme: Theme | str, *, style_sheet: bool = True) -> Theme:
     """Give the whole application `theme`: palette, tooltips and style sheet.
 
     The Fusion style is used because it draws with the palette on every platform (the
     Windows and macOS styles ignore parts of it, which would break high contrast).
     Widgets showing reading text should repaint their own highlights on
     ``QEvent.PaletteChange``: colours already baked into a document do not follow.
+    With ``style_sheet=False`` only the palette is set (start-up applies the style sheet,
+    which draws focus rings and borders, right after the first frame).
     """
     if isinstance(theme, str):
         theme = theme_named(theme)
@@ -265,7 +267,7 @@ def apply_theme(app: QApplication, theme: Theme | str) -> Theme:
     if app.palette() != palette:
         app.setPalette(palette)
         QToolTip.setPalette(palette)
-    if app.styleSheet() != sheet:  # setting it re-polishes every widget: only on change
+    if style_sheet and app.styleSheet() != sheet:  # re-polishes every widget: only on change
         app.setStyleSheet(sheet)
     return theme
 

@@ -224,6 +224,14 @@ def test_re_marking_one_paragraph():
     }
 
 
+def test_a_jamo_after_a_symbol_in_decomposed_text_is_not_part_of_the_term():
+    # found by Hypothesis: NFD text is matched through an offset map, and a final jamo
+    # that cannot compose with "£" must not be swept into the £'s span
+    text = unicodedata.normalize("NFD", "탈북민") + "\x00£\u11ab"
+    [match] = [m for m in MATCHER.find(text, Lang.EN) if m.entry_id == "pound"]
+    assert text[match.start : match.end] == "£"
+
+
 # -- properties -----------------------------------------------------------------------
 PIECES = sorted(
     {t for terms in TERMS.values() for t in terms}

@@ -36,8 +36,10 @@ while chunk := sys.stdin.buffer.read(2205 * 2):
     if first is None:
         first = int.from_bytes(chunk[:2], "little", signed=True)
     total += len(chunk)
-    with open(os.path.join(log, str(os.getpid())), "w") as f:
+    target = os.path.join(log, str(os.getpid()))
+    with open(target + ".tmp", "w") as f:
         f.write(f"{{total}} {{first}}")
+    os.replace(target + ".tmp", target)  # the test may read it at any moment
     delay = start + total / 2 / rate - time.monotonic()
     if delay > 0:
         time.sleep(delay)
@@ -53,6 +55,10 @@ def _fake_aplay(tmp_path: Path, *, fail: bool = False) -> tuple[Path, Path]:
     script.write_text(FAKE_APLAY.format(python=sys.executable, log=str(log), fail=fail))
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script, log
+
+
+def _logs(log: Path) -> list[Path]:
+    return [p for p in log.iterdir() if not p.name.endswith(".tmp")]
 
 
 def _received(path: Path) -> tuple[int, int]:
@@ -126,7 +132,7 @@ def test_aplay_player_feeds_the_whole_clip_and_reports_the_end(tmp_path: Path) -
     assert ends.event.wait(5)
     assert ends.results == [None]
     assert ends.at - start >= 0.45  # the end is when it has been heard, not when written
-    [received] = [_received(p) for p in log.iterdir()]
+    [received] = [_received(p) for p in _logs(log)]
     assert received == (len(clip.pcm()), 0)
 
 
@@ -142,14 +148,14 @@ def test_aplay_player_stop_silences_at_once_and_pause_resumes_from_the_offset(
     held = player.position()
     assert 0.6 < held < 1.4
     time.sleep(0.2)
-    first = [p for p in log.iterdir()]
+    first = [p for p in _logs(log)]
     assert len(first) == 1
     pid = int(first[0].name)
     with pytest.raises(ProcessLookupError):  # killed and reaped
         os.kill(pid, 0)
     player.resume()
     time.sleep(0.5)
-    second = [p for p in log.iterdir() if p.name != first[0].name]
+    second = [p for p in _logs(log) if p.name != first[0].name]
     assert len(second) == 1
     started = time.monotonic()
     player.stop()
@@ -209,7 +215,7 @@ def test_detect_player_with_a_working_device_returns_an_aplay_player(
     script, log = _fake_aplay(tmp_path)
     monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
     assert isinstance(detect_player(), AplayPlayer)
-    assert [_received(p) for p in log.iterdir()] == [(len(Clip.silence(0.05).pcm()), 0)]
+    assert [_received(p) for p in _logs(log)] == [(len(Clip.silence(0.05).pcm()), 0)]
 
 
 def _no_sound_card() -> bool:

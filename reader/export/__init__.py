@@ -1,0 +1,1 @@
+"""Exporting a document for people outside Dari: bilingual handouts (HTML, PDF, paper)."""

@@ -1,0 +1,344 @@
+"""The glossary side panel: search, the list of terms, and the entry being looked at.
+
+A dock on the left or right of the window. Typing searches both languages at once
+(:meth:`Glossary.search`, best matches first); the list shows the terms of the open
+document or all terms. Enter (in the search field or the list) or "Next Occurrence"
+walks through the sentences containing the selected term; Delete deletes it; Ctrl+Z and
+Ctrl+Shift+Z undo and redo glossary edits while the panel has the keyboard focus (the
+search field keeps Ctrl+Z for its own text). The panel only shows and asks: the
+controller (``glossary_ui``) does the work.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.document.model import Lang
+from reader.glossary.model import Entry, EntryOrigin, Glossary
+from reader.ui.fonts import family_for
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DOCUMENT_SCOPE, ALL_SCOPE = 0, 1
+
+
+def category_label(name: str) -> str:
+    tr = QCoreApplication.translate
+    labels = {
+        "people": tr("Glossary", "People"), "place": tr("Glossary", "Places"),
+        "institution": tr("Glossary", "Institutions"),
+        "programme": tr("Glossary", "Programmes"), "idea": tr("Glossary", "Ideas"),
+        "everyday": tr("Glossary", "Everyday life"), "money": tr("Glossary", "Money"),
+        "health": tr("Glossary", "Health"), "housing": tr("Glossary", "Housing"),
+        "work": tr("Glossary", "Work"), "shopping": tr("Glossary", "Shopping"),
+        "banking": tr("Glossary", "Banking"), "documents": tr("Glossary", "Documents"),
+        "transport": tr("Glossary", "Transport"), "education": tr("Glossary", "Education"),
+        "technology": tr("Glossary", "Technology"), "safety": tr("Glossary", "Safety"),
+        "security": tr("Glossary", "Security"), "food": tr("Glossary", "Food"),
+        "general": tr("Glossary", "General"),
+    }  # fmt: skip
+    return labels.get(name, name)
+
+
+class GlossaryPanel(QDockWidget):
+    entry_selected = Signal(str)  # an entry id; "" when nothing is selected
+    next_requested = Signal()  # Enter, or the Next Occurrence button
+    add_requested = Signal()
+    edit_requested = Signal()
+    delete_requested = Signal()
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryDock")
+        self.setWindowTitle(self.tr("Glossary"))
+        self.setAccessibleName(self.tr("Glossary panel"))
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.glossary: Glossary | None = None
+        self.present: set[str] = set()
+        self.shown_id = ""
+
+        self.search = QLineEdit()
+        self.search.setObjectName("glossarySearch")
+        self.search.setPlaceholderText(self.tr("Search English or Korean"))
+        self.search.setAccessibleName(self.tr("Search the glossary"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.search.installEventFilter(self)
+        self.scope = QComboBox()
+        self.scope.setObjectName("glossaryScope")
+        self.scope.setAccessibleName(self.tr("Which terms to list"))
+        self.scope.addItems([self.tr("Terms in this document"), self.tr("All terms")])
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope.setMinimumContentsLength(8)
+        self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
+        self.list = QListWidget()
+        self.list.setObjectName("glossaryList")
+        self.list.setAccessibleName(self.tr("Glossary terms"))
+        self.list.setUniformItemSizes(True)  # long terms are elided, not scrolled to
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.installEventFilter(self)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.count_label.setObjectName("glossaryCount")
+        self.count_label.setAccessibleName(self.tr("Number of terms listed"))
+
+        self.title = QLabel(self.tr("No term selected"))
+        self.title.setObjectName("glossaryEntryTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName(self.tr("Selected term"))
+        self.details = QTextBrowser()
+        self.details.setObjectName("glossaryDetails")
+        self.details.setAccessibleName(self.tr("Glossary entry"))
+        self.details.setOpenLinks(False)
+        self.occurrence_label = QLabel()
+        self.occurrence_label.setWordWrap(True)
+        self.occurrence_label.setObjectName("glossaryOccurrence")
+        self.occurrence_label.setAccessibleName(self.tr("Occurrence"))
+        self.next_button = self._button("glossaryNext", self.tr("Ne&xt Occurrence"),
+                                         self.next_requested)
+        self.add_button = self._button("glossaryAdd", self.tr("&Add…"), self.add_requested)
+        self.edit_button = self._button("glossaryEdit", self.tr("Ed&it…"), self.edit_requested)
+        self.delete_button = self._button("glossaryDelete", self.tr("De&lete"),
+                                          self.delete_requested)
+
+        buttons = QGridLayout()
+        buttons.setSpacing(2)
+        buttons.addWidget(self.next_button, 0, 0, 1, 3)
+        for column, button in enumerate((self.add_button, self.edit_button, self.delete_button)):
+            buttons.addWidget(button, 1, column)
+        body = QWidget()
+        body.setObjectName("glossaryBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.search)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details, 3)
+        layout.addWidget(self.occurrence_label)
+        layout.addLayout(buttons)
+        # The panel may be narrowed below its contents' width (large type, a small
+        # window): it then scrolls rather than squeezing the reading panes.
+        scroller = QScrollArea()
+        scroller.setObjectName("glossaryScroller")
+        scroller.setAccessibleName(self.tr("Glossary panel"))
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(body)
+        scroller.setMinimumWidth(160)
+        self.body = body
+        self.setWidget(scroller)
+        for first, second in ((self.search, self.scope), (self.scope, self.list),
+                              (self.list, self.next_button), (self.next_button, self.details),
+                              (self.details, self.add_button)):
+            QWidget.setTabOrder(first, second)
+        self.show_entry(None)
+
+    def _button(self, name: str, text: str, signal: SignalInstance) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # share the panel's width rather than widen it (the text is short)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(signal.emit)
+        return button
+
+    # -- content ------------------------------------------------------------------------
+    def set_glossary(self, glossary: Glossary | None, present: set[str] | None = None) -> None:
+        self.glossary = glossary
+        if present is not None:
+            self.present = present
+        self.refresh()
+
+    def set_present(self, present: set[str]) -> None:
+        if present != self.present:
+            self.present = present
+            if self.scope.currentIndex() == DOCUMENT_SCOPE:
+                self.refresh()
+
+    def refresh(self) -> None:
+        """List the entries fitting the search and the scope, keeping the selection."""
+        entries = self.glossary.search(self.search.text()) if self.glossary is not None else []
+        if self.scope.currentIndex() == DOCUMENT_SCOPE:
+            entries = [e for e in entries if e.id in self.present]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in entries:
+            item = QListWidgetItem(f"{entry.en} — {entry.ko}")
+            item.setData(ID_ROLE, entry.id)
+            if entry.origin is not EntryOrigin.BUNDLED:
+                item.setToolTip(self._source_text(entry))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.select(self.shown_id)
+        self.count_label.setText(self.tr("Terms listed: {count}").format(count=len(entries)))
+
+    def listed_ids(self) -> list[str]:
+        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+
+    def select(self, entry_id: str) -> bool:
+        """Make `entry_id` the list's current item, if listed (without signalling)."""
+        self.list.blockSignals(True)
+        try:
+            for row in range(self.list.count()):
+                if self.list.item(row).data(ID_ROLE) == entry_id:
+                    self.list.setCurrentRow(row)
+                    return True
+            self.list.setCurrentRow(-1)
+            return False
+        finally:
+            self.list.blockSignals(False)
+
+    def show_entry(self, entry: Entry | None) -> None:
+        """Show the whole entry: terms and variants, definitions, North Korean usage,
+        category, note and whose it is."""
+        self.shown_id = entry.id if entry is not None else ""
+        for button in (self.next_button, self.edit_button, self.delete_button):
+            button.setEnabled(entry is not None)
+        self.occurrence_label.clear()
+        if entry is None:
+            self.title.setText(self.tr("No term selected"))
+            self.details.setHtml(
+                "<p>" + html.escape(self.tr(
+                    "Click an underlined term in either pane, or pick one from the list."
+                )) + "</p>"
+            )
+            return
+        self.title.setText(f"{entry.en} — {entry.ko}")
+        self.title.setAccessibleName(self.title.text())
+        e = html.escape
+        rows = [
+            (self.tr("English"), e(entry.en), entry.en_variants),
+            (self.tr("Korean"), e(entry.ko), entry.ko_variants),
+        ]
+        out = []
+        for label, term, variants in rows:
+            also = f" <span>({e(', '.join(variants))})</span>" if variants else ""
+            out.append(f"<p><b>{e(label)}:</b> {term}{also}</p>")
+        for text in (entry.en_definition, entry.ko_definition):
+            if text:
+                out.append(f"<p>{e(text)}</p>")
+        if entry.nk_usage:
+            label = f"{self.tr('In North Korea')} (북한에서는)"
+            out.append(f"<p><b>{e(label)}:</b> {e(entry.nk_usage)}</p>")
+        out.append(f"<p><b>{e(self.tr('Category'))}:</b> {e(category_label(entry.category))}</p>")
+        if entry.note:
+            out.append(f"<p><b>{e(self.tr('Note'))}:</b> {e(entry.note)}</p>")
+        out.append(f"<p><b>{e(self.tr('Source'))}:</b> {e(self._source_text(entry))}</p>")
+        self.details.setHtml("".join(out))
+
+    def _source_text(self, entry: Entry) -> str:
+        if entry.origin is EntryOrigin.USER:
+            return self.tr("yours")
+        name = entry.source.removeprefix("bundled:")
+        if entry.origin is EntryOrigin.OVERRIDE:
+            return self.tr("bundled ({file}), changed by you").format(file=name)
+        return self.tr("bundled ({file})").format(file=name)
+
+    def set_occurrence_text(self, text: str) -> None:
+        self.occurrence_label.setText(text)
+        self.occurrence_label.setAccessibleName(text or self.tr("Occurrence"))
+
+    def set_reading_font(self, font: QFont) -> None:
+        """Follow the reading size; the entry's heading a little larger and bold."""
+        body = self.body
+        body.setFont(font)
+        for child in body.findChildren(QWidget):  # the theme's style sheet stops propagation
+            child.setFont(font)
+        # Every row in one font (the Korean family carries Latin too), so that rows with
+        # and without Hangul line up alike.
+        listed = QFont(font)
+        listed.setFamilies([family_for(Lang.KO), *font.families()])
+        self.list.setFont(listed)
+        heading = QFont(font)
+        heading.setBold(True)
+        heading.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(heading)
+        self.refresh()  # the list's row height is measured when it is filled
+
+    # -- keys -----------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Claim Ctrl+Z / Ctrl+Shift+Z from the window's (sentence) undo while the focus is
+        # in the panel; the search field claims them first for its own text.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.list and event.key() == Qt.Key.Key_Delete:
+                self.delete_requested.emit()
+                return True
+            if watched is self.search and event.key() == Qt.Key.Key_Down and self.list.count():
+                self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                if self.list.currentRow() < 0:
+                    self.list.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- slots ----------------------------------------------------------------------------
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)  # selects (and signals) the best match
+        if self.list.currentRow() >= 0:
+            self.next_requested.emit()
+
+    @Slot(int)
+    def _on_scope_current_index_changed(self, _index: int) -> None:
+        self.refresh()
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_list_current_item_changed(
+        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
+    ) -> None:
+        self.entry_selected.emit(current.data(ID_ROLE) if current is not None else "")
+
+    @Slot(QListWidgetItem)
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.next_requested.emit()
