@@ -38,9 +38,9 @@ def unfinished(ts: Path) -> list[str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             kind = translation.get("type", "") if translation is not None else "unfinished"
-            if kind in {"unfinished"} or translation is None or not (translation.text or ""):
-                if kind not in {"obsolete", "vanished"}:
-                    missing.append(f"{name}: {message.findtext('source', '')}")
+            empty = translation is None or not (translation.text or "")
+            if (kind == "unfinished" or empty) and kind not in {"obsolete", "vanished"}:
+                missing.append(f"{name}: {message.findtext('source', '')}")
     return missing
 
 

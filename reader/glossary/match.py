@@ -198,10 +198,16 @@ class Matcher:
         order. Pass `sentences` (e.g. :func:`paragraph_sentences`) to re-mark only those."""
         texts = document.sentences(lang)
         indexes = range(len(texts)) if sentences is None else sorted(set(sentences))
+        return self.find_in_sentences(((i, texts[i].text) for i in indexes), lang)
+
+    def find_in_sentences(
+        self, sentences: Iterable[tuple[int, str]], lang: Lang
+    ) -> dict[int, list[Match]]:
+        """Matches per sentence for (index, text) pairs given in index order, for the
+        sentences that have any (what `find_in_document` does with the document's text)."""
         result: dict[int, list[Match]] = {}
         batch: list[tuple[int, str]] = []
-        for index in indexes:
-            text = texts[index].text
+        for index, text in sentences:
             if _SEPARATOR in text or not unicodedata.is_normalized("NFC", text):
                 result[index] = self.find(text, lang)  # rare: its own offset mapping
             else:

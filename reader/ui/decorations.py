@@ -65,6 +65,12 @@ class DecorationState:
     revealed: set[int] = field(default_factory=set)
     marks: dict[int, Sequence[Mark]] = field(default_factory=dict)
     marks_visible: bool = True
+    noted: set[int] = field(default_factory=set)  # sentences with a counsellor's note
+
+
+# A sentence with a note: a faint warm wash, visible on every theme without hiding the
+# current-sentence highlight painted over it.
+NOTE_WASH = QColor(240, 170, 30, 48)
 
 
 def build_selections(
@@ -73,12 +79,18 @@ def build_selections(
     count: int,
     cursor_for: Callable[[int, int, int], QTextCursor],
     whole_cursor: Callable[[], QTextCursor],
+    window: range | None = None,
 ) -> list[QTextEdit.ExtraSelection]:
     """The extra selections for a view with `count` sentences, in painting order.
 
     `cursor_for(index, start, end)` selects characters `start..end` of sentence `index`
     (end -1 = to the end of the sentence); `whole_cursor()` selects the whole document.
+    Per-sentence decorations that can be numerous (glossary marks, notes, hidden
+    sentences) are made only for the sentences in `window` (default: all), so that a long
+    document costs no more than the part on screen.
     """
+    window = range(count) if window is None else range(max(0, window.start),
+                                                       min(count, window.stop))
     selections: list[QTextEdit.ExtraSelection] = []
 
     def add(cursor: QTextCursor, fmt: QTextCharFormat) -> None:
@@ -90,14 +102,24 @@ def build_selections(
     def valid(indexes: Iterable[int]) -> list[int]:
         return [i for i in indexes if 0 <= i < count]
 
+    if state.noted:
+        wash = QTextCharFormat()
+        wash.setBackground(NOTE_WASH)
+        for index in sorted(state.noted):
+            if index in window:
+                add(cursor_for(index, 0, -1), wash)
+
     if state.marks_visible:
         underline = QTextCharFormat()
         underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         underline.setUnderlineColor(colours.glossary_mark)
-        for index, marks in state.marks.items():
-            if 0 <= index < count:
-                for mark in marks:
-                    add(cursor_for(index, mark.start, mark.end), underline)
+        if len(state.marks) > len(window):
+            found = ((i, state.marks.get(i, ())) for i in window)
+        else:
+            found = ((i, m) for i, m in state.marks.items() if i in window)
+        for index, marks in found:
+            for mark in marks:
+                add(cursor_for(index, mark.start, mark.end), underline)
 
     if state.focus_mode:
         dim = QTextCharFormat()
@@ -122,7 +144,7 @@ def build_selections(
         hidden = QTextCharFormat()
         hidden.setForeground(QColor(0, 0, 0, 0))  # invisible, but laid out: panes stay level
         hidden.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        for index in range(count):
+        for index in window:
             if index not in state.revealed:
                 add(cursor_for(index, 0, -1), hidden)
     return selections

@@ -5,16 +5,18 @@ The :class:`~reader.glossary.match.Matcher` is built on a worker thread (about 1
 the 255 bundled entries, 110 ms for 1,000) whenever the glossary changes; a newer build
 supersedes an older one. Matching itself is fast (a 5,000-word document in a few
 milliseconds), so a pane is re-marked on the GUI thread every time it re-renders: after
-a new document, a change of type or theme, a corrected sentence, or more sentences of a
-streaming translation (then only the new sentences are matched).
+a new document, a change of type or theme, or more sentences of a long text or a
+streaming translation (then only the new sentences are matched); a corrected sentence
+is matched alone.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.document.model import Document, Lang
 from reader.glossary.model import Glossary
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 class TermMarker(QObject):
     marks_changed = Signal()  # a pane was re-marked: the terms present may have changed
     matcher_ready = Signal()  # a matcher for the current glossary is in place
+    CHANGED_EVERY_MS = 500
 
     def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +45,11 @@ class TermMarker(QObject):
         self._marked: dict[Lang, tuple[Document | None, int]] = {lang: (None, 0) for lang in Lang}
         self._build: Task | None = None
         self._running: set[Task] = set()  # keeps every started build's signals alive
+        self._changed_timer = QTimer(self, singleShot=True, interval=self.CHANGED_EVERY_MS)
+        self._changed_timer.timeout.connect(self.marks_changed)
         for lang, view in self.views.items():
             view.text_rendered.connect(self._on_view_text_rendered)
+            view.sentence_replaced.connect(self._on_view_sentence_replaced)
             view.term_tooltip = lambda _index, mark, lang=lang: self.tooltip(lang, mark)
         window.linker.current_changed.connect(self._on_linker_current_changed)
 
@@ -94,24 +100,54 @@ class TermMarker(QObject):
         if isinstance(view, SentenceView):
             self.mark(view.lang)
 
+    @Slot(int)
+    def _on_view_sentence_replaced(self, index: int) -> None:
+        view = self.sender()
+        if isinstance(view, SentenceView) and self.matcher is not None:
+            lang = view.lang
+            found = self.matcher.find_in_sentences([(index, view.sentence(index).text)], lang)
+            self.matches[lang].pop(index, None)
+            self.matches[lang].update(found)
+            view.set_marks(self._marks(self.matches[lang]))
+            self.update_lit()
+            self._changed()
+
     def mark(self, lang: Lang, *, full: bool = False) -> None:
+        """Match the sentences the pane shows: only those it has just added when a long
+        text or a translation streams in, all of them otherwise. The text comes from the
+        pane (what it shows is what is marked), which costs no look-up in the document."""
         view, document = self.views[lang], self.window.document
         if self.matcher is None or document is None:
             return
         count = min(view.sentence_count, document.sentence_count(lang))
         marked_document, marked_count = self._marked[lang]
+        fresh = range(count)
         if not full and marked_document is document and 0 < marked_count < count:
-            # more sentences of a streaming translation: match only those
-            found = self.matcher.find_in_document(document, lang, range(marked_count, count))
-            found = {**self.matches[lang], **found}
-        else:
-            whole = count == document.sentence_count(lang)
-            found = self.matcher.find_in_document(document, lang, None if whole else range(count))
-        self.matches[lang] = found
+            fresh = range(marked_count, count)  # more sentences: match only those
+        found = self.matcher.find_in_sentences(((i, view.sentence(i).text) for i in fresh), lang)
         self._marked[lang] = (document, count)
-        view.set_marks({i: [Mark(*m[:3]) for m in ms] for i, ms in found.items()})
+        if fresh.start:
+            self.matches[lang].update(found)
+            view.add_marks(self._marks(found))
+        else:
+            self.matches[lang] = found
+            view.set_marks(self._marks(found))
         self.update_lit()
-        self.marks_changed.emit()
+        self._changed()
+
+    @staticmethod
+    def _marks(found: dict[int, list[Match]]) -> dict[int, Sequence[Mark]]:
+        return {i: [Mark(*m[:3]) for m in ms] for i, ms in found.items()}
+
+    def _changed(self) -> None:
+        """Say the marks changed: at once, or every so often while a long text streams in
+        (listeners recount the terms present, which takes time on a long text)."""
+        if any(view.is_rendering for view in self.views.values()):
+            if not self._changed_timer.isActive():
+                self._changed_timer.start()
+        else:
+            self._changed_timer.stop()
+            self.marks_changed.emit()
 
     def present_ids(self) -> set[str]:
         """The entries found in the document (as far as the panes show it)."""

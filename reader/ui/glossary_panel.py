@@ -40,20 +40,28 @@ DOCUMENT_SCOPE, ALL_SCOPE = 0, 1
 
 
 def category_label(name: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "people": tr("Glossary", "People"), "place": tr("Glossary", "Places"),
-        "institution": tr("Glossary", "Institutions"),
-        "programme": tr("Glossary", "Programmes"), "idea": tr("Glossary", "Ideas"),
-        "everyday": tr("Glossary", "Everyday life"), "money": tr("Glossary", "Money"),
-        "health": tr("Glossary", "Health"), "housing": tr("Glossary", "Housing"),
-        "work": tr("Glossary", "Work"), "shopping": tr("Glossary", "Shopping"),
-        "banking": tr("Glossary", "Banking"), "documents": tr("Glossary", "Documents"),
-        "transport": tr("Glossary", "Transport"), "education": tr("Glossary", "Education"),
-        "technology": tr("Glossary", "Technology"), "safety": tr("Glossary", "Safety"),
-        "security": tr("Glossary", "Security"), "food": tr("Glossary", "Food"),
-        "general": tr("Glossary", "General"),
-    }  # fmt: skip
+        "people": QCoreApplication.translate("Glossary", "People"),
+        "place": QCoreApplication.translate("Glossary", "Places"),
+        "institution": QCoreApplication.translate("Glossary", "Institutions"),
+        "programme": QCoreApplication.translate("Glossary", "Programmes"),
+        "idea": QCoreApplication.translate("Glossary", "Ideas"),
+        "everyday": QCoreApplication.translate("Glossary", "Everyday life"),
+        "money": QCoreApplication.translate("Glossary", "Money"),
+        "health": QCoreApplication.translate("Glossary", "Health"),
+        "housing": QCoreApplication.translate("Glossary", "Housing"),
+        "work": QCoreApplication.translate("Glossary", "Work"),
+        "shopping": QCoreApplication.translate("Glossary", "Shopping"),
+        "banking": QCoreApplication.translate("Glossary", "Banking"),
+        "documents": QCoreApplication.translate("Glossary", "Documents"),
+        "transport": QCoreApplication.translate("Glossary", "Transport"),
+        "education": QCoreApplication.translate("Glossary", "Education"),
+        "technology": QCoreApplication.translate("Glossary", "Technology"),
+        "safety": QCoreApplication.translate("Glossary", "Safety"),
+        "security": QCoreApplication.translate("Glossary", "Security"),
+        "food": QCoreApplication.translate("Glossary", "Food"),
+        "general": QCoreApplication.translate("Glossary", "General"),
+    }
     return labels.get(name, name)
 
 
@@ -130,8 +138,9 @@ class GlossaryPanel(QDockWidget):
         buttons = QGridLayout()
         buttons.setSpacing(2)
         buttons.addWidget(self.next_button, 0, 0, 1, 3)
-        for column, button in enumerate((self.add_button, self.edit_button, self.delete_button)):
-            buttons.addWidget(button, 1, column)
+        # One button a row: labels never clip, whatever the language or type size.
+        for row, button in enumerate((self.add_button, self.edit_button, self.delete_button)):
+            buttons.addWidget(button, row + 1, 0, 1, 3)
         body = QWidget()
         body.setObjectName("glossaryBody")
         layout = QVBoxLayout(body)
@@ -165,8 +174,7 @@ class GlossaryPanel(QDockWidget):
         button = QToolButton()
         button.setText(text)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # share the panel's width rather than widen it (the text is short)
-        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setObjectName(name)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.clicked.connect(signal.emit)
@@ -248,12 +256,16 @@ class GlossaryPanel(QDockWidget):
             if text:
                 out.append(f"<p>{e(text)}</p>")
         if entry.nk_usage:
-            label = f"{self.tr('In North Korea')} (북한에서는)"
+            label = self.tr("In North Korea")
+            if not any("\uac00" <= ch <= "\ud7a3" for ch in label):
+                label += " (북한에서는)"  # the English UI names it in Korean too
             out.append(f"<p><b>{e(label)}:</b> {e(entry.nk_usage)}</p>")
-        out.append(f"<p><b>{e(self.tr('Category'))}:</b> {e(category_label(entry.category))}</p>")
+        tr_category, tr_note, tr_source = (
+            self.tr("Category"), self.tr("Note"), self.tr("Source"))
+        out.append(f"<p><b>{e(tr_category)}:</b> {e(category_label(entry.category))}</p>")
         if entry.note:
-            out.append(f"<p><b>{e(self.tr('Note'))}:</b> {e(entry.note)}</p>")
-        out.append(f"<p><b>{e(self.tr('Source'))}:</b> {e(self._source_text(entry))}</p>")
+            out.append(f"<p><b>{e(tr_note)}:</b> {e(entry.note)}</p>")
+        out.append(f"<p><b>{e(tr_source)}:</b> {e(self._source_text(entry))}</p>")
         self.details.setHtml("".join(out))
 
     def _source_text(self, entry: Entry) -> str:

@@ -116,44 +116,45 @@ class GlossaryController(GlossaryEditsMixin, QObject):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.toggle_action = self.panel.toggleViewAction()
-        self.toggle_action.setText(tr("Show &Glossary Panel"))
+        self.toggle_action.setText(self.tr("Show &Glossary Panel"))
         self.toggle_action.setObjectName("glossaryPanel")
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.toggle_action.toggled.connect(self._on_toggle_action_toggled)
         self.window.addAction(self.toggle_action)
-        self.left_action = self._action(tr("Glossary Panel on the &Left"), self.set_area_left,
+        self.left_action = self._action(self.tr("Glossary Panel on the &Left"), self.set_area_left,
                                         name="glossaryLeft", checkable=True)
         self.left_action.setChecked(self.settings.get("state/glossary_area") == "left")
-        self.marks_action = self._action(tr("&Underline Glossary Terms"), self._on_marks_toggled,
-                                         name="glossaryMarks", checkable=True)
+        self.marks_action = self._action(self.tr("&Underline Glossary Terms"),
+                                         self._on_marks_toggled, name="glossaryMarks",
+                                         checkable=True)
         self.marks_action.setChecked(bool(self.settings.get("pref/glossary_marks")))
-        self.add_action = self._action(tr("&Add Term…"), lambda: self.add_from_selection(),
+        self.add_action = self._action(self.tr("&Add Term…"), lambda: self.add_from_selection(),
                                        "Ctrl+Shift+A", "glossaryAddFromSelection")
-        self.add_action.setToolTip(tr("Add the selected words to the glossary (Ctrl+Shift+A)"))
-        self.edit_action = self._action(tr("&Edit Term…"), lambda: self.edit_entry(),
+        self.add_action.setToolTip(self.tr("Add the selected words to the glossary (Ctrl+Shift+A)"))
+        self.edit_action = self._action(self.tr("&Edit Term…"), lambda: self.edit_entry(),
                                         name="glossaryEditTerm")
-        self.delete_action = self._action(tr("&Delete Term"), lambda: self.delete_entry(),
+        self.delete_action = self._action(self.tr("&Delete Term"), lambda: self.delete_entry(),
                                           name="glossaryDeleteTerm")
-        self.revert_action = self._action(tr("&Restore Bundled Version"),
+        self.revert_action = self._action(self.tr("&Restore Bundled Version"),
                                           lambda: self.revert_entry(), name="glossaryRevert")
-        self.next_action = self._action(tr("&Next Occurrence"), lambda: self.next_occurrence(+1),
-                                        "F3", "glossaryNextOccurrence")
-        self.previous_action = self._action(tr("&Previous Occurrence"),
+        self.next_action = self._action(self.tr("&Next Occurrence"),
+                                        lambda: self.next_occurrence(+1), "F3",
+                                        "glossaryNextOccurrence")
+        self.previous_action = self._action(self.tr("&Previous Occurrence"),
                                             lambda: self.next_occurrence(-1), "Shift+F3",
                                             "glossaryPreviousOccurrence")
-        self.undo_action = self.undo_stack.createUndoAction(self.window, tr("&Undo"))
+        self.undo_action = self.undo_stack.createUndoAction(self.window, self.tr("&Undo"))
         self.undo_action.setObjectName("glossaryUndo")
-        self.redo_action = self.undo_stack.createRedoAction(self.window, tr("&Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self.window, self.tr("&Redo"))
         self.redo_action.setObjectName("glossaryRedo")
         # No shortcuts of their own (the window's Ctrl+Z undoes sentence corrections): the
         # panel takes Ctrl+Z and Ctrl+Shift+Z while it has the focus.
-        self.undo_action.setToolTip(tr("Undo the last glossary change (Ctrl+Z in the panel)"))
-        self.redo_action.setToolTip(tr("Redo a glossary change (Ctrl+Shift+Z in the panel)"))
-        self.import_action = self._action(tr("&Import CSV…"), lambda: self.import_csv(),
+        self.undo_action.setToolTip(self.tr("Undo the last glossary change (Ctrl+Z in the panel)"))
+        self.redo_action.setToolTip(self.tr("Redo a glossary change (Ctrl+Shift+Z in the panel)"))
+        self.import_action = self._action(self.tr("&Import CSV…"), lambda: self.import_csv(),
                                           name="glossaryImport")
-        self.export_action = self._action(tr("E&xport CSV…"), lambda: self.export_csv(),
+        self.export_action = self._action(self.tr("E&xport CSV…"), lambda: self.export_csv(),
                                           name="glossaryExport")
         self._update_actions()
 

@@ -4,6 +4,10 @@ Hovering, clicking or stepping to a sentence lights it and its counterpart, and 
 the other pane so the counterpart starts level with it. When the user scrolls one pane,
 the other follows by sentence (the sentence at the top of one pane and its counterpart
 at the top of the other, at the same fraction through), not by scroll-bar ratio.
+
+A long text is rendered a slice at a time (see ``sentence_render``): a sentence not yet
+rendered cannot be made current, and a counterpart not yet rendered in the other pane is
+lit when it arrives but not scrolled to.
 """
 
 from __future__ import annotations
@@ -58,8 +62,8 @@ class Linker(QObject):
 
     # -- current sentence -----------------------------------------------------
     def set_current(self, lang: Lang, index: int) -> None:
-        if self.document is None or not 0 <= index < self.document.sentence_count(lang):
-            return
+        if self.document is None or not 0 <= index < self.views[lang].sentence_count:
+            return  # (a view shows only sentences of its document, as far as rendered)
         self.current = (lang, index)
         ranges = self._ranges(lang, index)
         for side, view in self.views.items():
@@ -72,7 +76,7 @@ class Linker(QObject):
         """Move the current sentence by `delta` in `lang` (Alt+Down / Alt+Up)."""
         if self.document is None:
             return
-        count = self.document.sentence_count(lang)
+        count = self.views[lang].sentence_count
         if not count:
             return
         if self.current is None:
@@ -90,7 +94,7 @@ class Linker(QObject):
         source_view = self.views[lang]
         y = source_view.sentence_top(index)
         for side, view in self.views.items():
-            if side is not lang and ranges[side] and view.isVisible():
+            if side is not lang and view.rendered(ranges[side]) and view.isVisible():
                 self._with_sync_paused(partial(view.level_with, ranges[side], y))
 
     @Slot()
@@ -102,7 +106,7 @@ class Linker(QObject):
             return
         counterparts = self.document.counterparts(lang, anchor.index)
         for side, view in self.views.items():
-            if side is not lang and counterparts and view.isVisible():
+            if side is not lang and view.rendered(counterparts) and view.isVisible():
                 if anchor.top >= 0:  # the sentence starts inside the viewport
                     self._with_sync_paused(partial(view.level_with, counterparts, anchor.top))
                 else:

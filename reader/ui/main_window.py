@@ -31,6 +31,7 @@ from reader import paths
 from reader.document.article import ArticleError, load_article
 from reader.document.model import Document, Lang
 from reader.settings import Settings
+from reader.ui.labels import plain_label
 from reader.ui.linker import Linker
 from reader.ui.messages import MessageBar, MessageBus
 from reader.ui.pane import Pane
@@ -163,7 +164,8 @@ class MainWindow(TranslationMixin, QMainWindow):
         checkable: bool = False, name: str = "",
     ) -> QAction:
         action = QAction(text, self)
-        label = text.replace("&", "")
+        label = plain_label(text)
+        action.setIconText(label)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -180,73 +182,76 @@ class MainWindow(TranslationMixin, QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.open_action = self._action(
-            tr("&Open…"), self._on_open_triggered, QKeySequence.StandardKey.Open, name="open"
+            self.tr("&Open…"), self._on_open_triggered, QKeySequence.StandardKey.Open, name="open"
         )
         self.open_bundled_action = self._action(
-            tr("Open the &Bundled Article"), self.open_bundled_article, "Ctrl+Shift+B",
+            self.tr("Open the &Bundled Article"), self.open_bundled_article, "Ctrl+Shift+B",
             name="openBundled",
         )
         self.quit_action = self._action(
-            tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="quit"
+            self.tr("&Quit"), self.close, "Ctrl+Q", name="quit"
         )
         self.swap_action = self._action(
-            tr("&Swap Panes"), self._on_swap_toggled, "Ctrl+Shift+S", checkable=True, name="swap"
+            self.tr("&Swap Panes"), self._on_swap_toggled, "Ctrl+Shift+S", checkable=True,
+            name="swap",
         )
         self.stacked_action = self._action(
-            tr("S&tacked Layout"), self._on_stacked_toggled, "Ctrl+Shift+L", checkable=True,
+            self.tr("S&tacked Layout"), self._on_stacked_toggled, "Ctrl+Shift+L", checkable=True,
             name="stacked",
         )
         self.show_actions = {
             Lang.EN: self._action(
-                tr("Show &English Pane"), lambda on: self._set_pane_visible(Lang.EN, on),
+                self.tr("Show &English Pane"), lambda on: self._set_pane_visible(Lang.EN, on),
                 "Ctrl+Shift+E", checkable=True, name="showEnglish",
             ),
             Lang.KO: self._action(
-                tr("Show &Korean Pane"), lambda on: self._set_pane_visible(Lang.KO, on),
+                self.tr("Show &Korean Pane"), lambda on: self._set_pane_visible(Lang.KO, on),
                 "Ctrl+Shift+K", checkable=True, name="showKorean",
             ),
         }
         self.sync_action = self._action(
-            tr("S&ynchronised Scrolling"), self._on_sync_toggled, "Ctrl+Shift+Y",
+            self.tr("S&ynchronised Scrolling"), self._on_sync_toggled, "Ctrl+Shift+Y",
             checkable=True, name="syncScroll",
         )
         self.next_action = self._action(
-            tr("&Next Sentence"), lambda: self._step(1), "Alt+Down", name="nextSentence"
+            self.tr("&Next Sentence"), lambda: self._step(1), "Alt+Down", name="nextSentence"
         )
         self.previous_action = self._action(
-            tr("&Previous Sentence"), lambda: self._step(-1), "Alt+Up", name="previousSentence"
+            self.tr("&Previous Sentence"), lambda: self._step(-1), "Alt+Up", name="previousSentence"
         )
-        self.about_action = self._action(tr("&About Dari"), self._on_about_triggered, name="about")
+        self.about_action = self._action(
+            self.tr("&About Dari"), self._on_about_triggered, name="about"
+        )
         self.help_action = self._action(
-            tr("&Keyboard Help"), self.show_help, QKeySequence.StandardKey.HelpContents,
+            self.tr("&Keyboard Help"), self.show_help, QKeySequence.StandardKey.HelpContents,
             name="keyboardHelp",
         )
         self.preferences_action = self._action(
-            tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences,
+            self.tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences,
             name="preferences",
         )
         if not self.preferences_action.shortcuts():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.translate_action = self._action(
-            tr("&Translate Document"), self.translate_document, "Ctrl+T", name="translate"
+            self.tr("&Translate Document"), self.translate_document, "Ctrl+T", name="translate"
         )
         self.cancel_translation_action = self._action(
-            tr("&Cancel Translation"), self.translator.cancel, "Ctrl+.", name="cancelTranslation"
+            self.tr("&Cancel Translation"), self.translator.cancel, "Ctrl+.",
+            name="cancelTranslation",
         )
         self.cancel_translation_action.setEnabled(False)
         self.models_action = self._action(
-            tr("Translation &Models…"), self.show_model_manager, "Ctrl+Shift+M", name="models"
+            self.tr("Translation &Models…"), self.show_model_manager, "Ctrl+Shift+M", name="models"
         )
         self.edit_action = self._action(
-            tr("&Correct Sentence…"), self._on_edit_triggered, "F2", name="correctSentence"
+            self.tr("&Correct Sentence…"), self._on_edit_triggered, "F2", name="correctSentence"
         )
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("redo")
         self.addActions([self.undo_action, self.redo_action])
 
@@ -301,7 +306,7 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         toggle = toolbar.toggleViewAction()
-        toggle.setText(self.tr("Show &Toolbar"))
+        toggle.setText(self.tr("Show Tool&bar"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
 

@@ -112,17 +112,16 @@ class ModelManagerDialog(QDialog):
     # -- layout ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        tr = self.tr
-        explanation = tr(
+        explanation = self.tr(
             "Dari translates on this computer with Argos Translate models. Install an "
             "English→Korean model to translate English texts, and a Korean→English one for "
             "Korean texts. Nothing is sent over the network."
         )
         self.explanation_label = QLabel(explanation)
         self.explanation_label.setWordWrap(True)
-        self.explanation_label.setAccessibleName(tr("About translation models"))
+        self.explanation_label.setAccessibleName(self.tr("About translation models"))
         self.explanation_label.setAccessibleDescription(explanation)
-        location = tr("Models are kept in {folder}.").format(folder=self._store.packages_dir)
+        location = self.tr("Models are kept in {folder}.").format(folder=self._store.packages_dir)
         self.location_label = QLabel(location)
         self.location_label.setWordWrap(True)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,9 +131,11 @@ class ModelManagerDialog(QDialog):
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("modelTable")
-        self.table.setHorizontalHeaderLabels([tr("Languages"), tr("Version"), tr("Size on disk")])
-        self.table.setAccessibleName(tr("Installed translation models"))
-        self.table.setAccessibleDescription(tr("One row per installed model"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Languages"), self.tr("Version"), self.tr("Size on disk")]
+        )
+        self.table.setAccessibleName(self.tr("Installed translation models"))
+        self.table.setAccessibleDescription(self.tr("One row per installed model"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,7 +148,8 @@ class ModelManagerDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty_label = QLabel(
-            tr("No translation models are installed yet. Install one from a file, or download one.")
+            self.tr("No translation models are installed yet. Install one from a file, or "
+                    "download one.")
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,13 +157,13 @@ class ModelManagerDialog(QDialog):
         self.empty_label.setAccessibleName(self.empty_label.text())
 
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(tr("Current job"))
+        self.status_label.setAccessibleName(self.tr("Current job"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)  # the amount is in bytes_label
-        self.progress_bar.setAccessibleName(tr("Progress"))
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
         self.bytes_label = QLabel()
-        self.bytes_label.setAccessibleName(tr("Amount done"))
-        self.cancel_button = self._button(tr("Cancel"), tr("Stop the current job"))
+        self.bytes_label.setAccessibleName(self.tr("Amount done"))
+        self.cancel_button = self._button(self.tr("Cancel"), self.tr("Stop the current job"))
         self.cancel_button.clicked.connect(self.cancel_job)
         self.job_panel = QWidget()
         job_layout = QGridLayout(self.job_panel)
@@ -174,16 +176,16 @@ class ModelManagerDialog(QDialog):
         self.job_panel.hide()
 
         self.install_button = self._button(
-            tr("&Install from File…"), tr("Install a model from an .argosmodel file")
+            self.tr("&Install from File…"), self.tr("Install a model from an .argosmodel file")
         )
         self.install_button.clicked.connect(self._on_install_button_clicked)
         self.download_button = self._button(
-            tr("&Download…"), tr("Download an English–Korean model over the internet")
+            self.tr("&Download…"), self.tr("Download an English–Korean model over the internet")
         )
         self.download_button.clicked.connect(self._on_download_button_clicked)
-        self.remove_button = self._button(tr("&Remove"), tr("Remove the selected model"))
+        self.remove_button = self._button(self.tr("&Remove"), self.tr("Remove the selected model"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.close_button = self._button(tr("Close"), tr("Close this window"))
+        self.close_button = self._button(self.tr("Close"), self.tr("Close this window"))
         self.close_button.clicked.connect(self.reject)
         self.close_button.setDefault(True)
         buttons = QHBoxLayout()

@@ -36,17 +36,16 @@ def pane_title(lang: Lang) -> str:
 def provenance_summary(document: Document, lang: Lang) -> str:
     """What the header says about where this language's text came from."""
     origins = {s.provenance.origin for s in document.sentences(lang)}
-    tr = QCoreApplication.translate
     if not origins:
         return ""
     if Origin.MACHINE in origins:
-        return tr("Pane", "Machine translation — may contain errors")
+        return QCoreApplication.translate("Pane", "Machine translation — may contain errors")
     if origins == {Origin.ORIGINAL}:
-        return tr("Pane", "Original text")
+        return QCoreApplication.translate("Pane", "Original text")
     if origins <= {Origin.REVIEWED, Origin.CORRECTED, Origin.ORIGINAL}:
         if Origin.CORRECTED in origins and Origin.REVIEWED not in origins:
-            return tr("Pane", "Translation corrected by you")
-        return tr("Pane", "Reviewed translation")
+            return QCoreApplication.translate("Pane", "Translation corrected by you")
+        return QCoreApplication.translate("Pane", "Reviewed translation")
     return ""
 
 

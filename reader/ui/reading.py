@@ -18,6 +18,7 @@ from reader.document.model import Lang
 from reader.settings import FONT_SIZE_RANGE, KEYS
 from reader.ui.decorations import Colours
 from reader.ui.fonts import family_for, reading_font
+from reader.ui.labels import plain_label
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -53,7 +54,6 @@ class ReadingController(QObject):
     # -- actions ----------------------------------------------------------------
     def _build_actions(self) -> None:
         w = self.window
-        tr = self.tr
 
         def action(text: str, slot: Any, keys: list[str], name: str, *,
                    checkable: bool = False) -> QAction:
@@ -62,30 +62,33 @@ class ReadingController(QObject):
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setCheckable(checkable)
             (act.toggled if checkable else act.triggered).connect(slot)
+            act.setIconText(plain_label(text))
             w.addAction(act)
             return act
 
-        self.larger_action = action(tr("&Larger Text"), lambda: self.change_size(+1),
+        self.larger_action = action(self.tr("&Larger Text"), lambda: self.change_size(+1),
                                     ["Ctrl+=", "Ctrl++"], "largerText")
-        self.smaller_action = action(tr("&Smaller Text"), lambda: self.change_size(-1),
+        self.smaller_action = action(self.tr("&Smaller Text"), lambda: self.change_size(-1),
                                      ["Ctrl+-"], "smallerText")
-        self.reset_size_action = action(tr("&Default Size"), self.reset_size, ["Ctrl+0"],
+        self.reset_size_action = action(self.tr("&Default Size"), self.reset_size, ["Ctrl+0"],
                                         "defaultTextSize")
         self.larger_both_action = action(
-            tr("Larger Text in &Both Panes"), lambda: self.change_size(+1, both=True),
+            self.tr("Larger Text in &Both Panes"), lambda: self.change_size(+1, both=True),
             ["Ctrl+Shift+="], "largerTextBoth")
         self.smaller_both_action = action(
-            tr("Smaller Text in B&oth Panes"), lambda: self.change_size(-1, both=True),
+            self.tr("Smaller Text in B&oth Panes"), lambda: self.change_size(-1, both=True),
             ["Ctrl+Shift+-"], "smallerTextBoth")
-        self.focus_action = action(tr("&Focus Mode"), self.set_focus_mode, ["F8"],
+        self.focus_action = action(self.tr("&Focus Mode"), self.set_focus_mode, ["F8"],
                                    "focusMode", checkable=True)
-        self.session_action = action(tr("&Session Mode"), self.set_session_mode, ["F9"],
+        self.session_action = action(self.tr("Sess&ion Mode"), self.set_session_mode, ["F9"],
                                      "sessionMode", checkable=True)
-        self.reveal_action = action(tr("&Reveal Translation"), self.reveal_current,
+        self.reveal_action = action(self.tr("&Reveal Translation"), self.reveal_current,
                                     ["Ctrl+R"], "revealTranslation")
         self.reveal_action.setEnabled(False)
         for act in (self.larger_action, self.smaller_action, self.reset_size_action):
-            act.setToolTip(act.text().replace("&", "") + " " + tr("(in the pane you are reading)"))
+            act.setToolTip(
+                plain_label(act.text()) + " " + self.tr("(in the pane you are reading)")
+            )
 
     def populate_menu(self, view_menu: QMenu) -> None:
         size_menu = view_menu.addMenu(self.tr("Text Si&ze"))

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -21,16 +21,19 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.document.model import Document, Lang, Origin, Sentence
+from reader.document.model import Lang, Origin
 from reader.ui.decorations import Colours, DecorationState, Mark, build_selections
+from reader.ui.sentence_render import RenderingMixin
 from reader.ui.themes import contrast_ratio
+
+# Per-sentence decorations (marks, notes, hidden sentences) are made for the sentences on
+# screen and this many either side; a text this short is decorated whole.
+DECORATION_MARGIN = 400
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,13 @@ class Anchor:
     fraction: float
 
 
-class SentenceView(QTextBrowser):
+class SentenceView(RenderingMixin, QTextBrowser):
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
     sentence_clicked = Signal(int)
     sentence_double_clicked = Signal(int)
     text_rendered = Signal()  # the sentences were (re)rendered or more were appended
+    rendering_finished = Signal()  # every sentence there is to show is rendered
+    sentence_replaced = Signal(int)  # one sentence's text changed in place
     term_clicked = Signal(object, int, object)  # Lang, sentence index, Mark (a plain click)
     context_menu_about_to_show = Signal(object, object)  # QMenu, viewport QPoint
 
@@ -66,133 +71,29 @@ class SentenceView(QTextBrowser):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._sentences: list[Sentence] = []
         self._state = DecorationState()
         self._colours = Colours.from_palette(self.palette())
         self._line_spacing = self.LINE_HEIGHT_PERCENT[lang]
         self._paragraph_spacing = 90
         self._max_line_width = 0
-        self._document: Document | None = None
-        self._rendering = False
         self._last_hovered = -1
-        self._block = QTextBlockFormat()
-        self._next_unit = 0
-        self._last_paragraph = -1
-        self._has_block_text = False
         self._lit: Mapping[int, Sequence[Mark]] = {}
+        self._notes: Mapping[int, str] = {}
+        self._window = range(0)  # the sentences decorated in full (see _visible_window)
+        self._init_rendering()
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         # Tooltip text for a glossary mark (sentence index, mark); "" for none.
         self.term_tooltip: Callable[[int, Mark], str] | None = None
 
-    # -- content --------------------------------------------------------------
-    def set_document(self, document: Document) -> None:
-        """Render every sentence `document` has in this view's language.
-
-        Units are rendered in order up to the first unit with no sentence in this
-        language; `extend` renders more as a translation streams in.
-        """
-        self._document = document
-        doc = QTextDocument(self)
-        doc.setDefaultFont(self.font())
-        doc.setDocumentMargin(18)
-        self._starts, self._ends, self._sentences = [], [], []
-        self._block = QTextBlockFormat()
-        self._block.setLineHeight(self._line_spacing, 1)  # proportional
-        self._block.setBottomMargin(self.font().pointSizeF() * self._paragraph_spacing / 100)
-        self._next_unit = 0
-        self._last_paragraph = -1
-        self._has_block_text = False
-
-        # A title in the other language (e.g. a file name) still heads this pane, so that
-        # the two panes start level.
-        title = document.title_in(self.lang)
-        if title:
-            cursor = QTextCursor(doc)
-            title_format = QTextCharFormat()
-            title_format.setFontWeight(QFont.Weight.Bold)
-            title_format.setFontPointSize(self.font().pointSizeF() * 1.3)
-            cursor.setBlockFormat(self._block)
-            cursor.insertText(title, title_format)
-            self._has_block_text = True
-        self.setDocument(doc)
+    def _reset_decorations(self) -> None:
+        """A new text: the highlights and marks were for the old one."""
         self._state.current = range(0)
         self._state.hover = range(0)
         self._state.revealed = set()
-        self._state.marks, self._lit = {}, {}  # they were for the old text; re-marked below
-        self._rendering = True
-        try:
-            self.extend(document)
-        finally:
-            self._rendering = False
-        self.text_rendered.emit()
+        self._state.marks, self._lit = {}, {}  # re-marked by the glossary
+        self._window = range(0)
 
-    def extend(self, document: Document) -> int:
-        """Append the units that gained text in this language since the last render.
-
-        Returns how many sentences were added. Scroll position and highlights stay put.
-        """
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        plain = QTextCharFormat()
-        added = 0
-        unit_no = 0
-        for p_no, paragraph in enumerate(document.paragraphs):
-            if unit_no + len(paragraph.units) <= self._next_unit:
-                unit_no += len(paragraph.units)
-                continue
-            for unit in paragraph.units:
-                if unit_no < self._next_unit:
-                    unit_no += 1
-                    continue
-                sentences = unit.side(self.lang)
-                if not sentences:
-                    self._finish_extend(added)
-                    return added
-                for sentence in sentences:
-                    if p_no != self._last_paragraph:
-                        if self._has_block_text:
-                            cursor.insertBlock(self._block, plain)
-                        else:
-                            cursor.setBlockFormat(self._block)
-                        self._last_paragraph = p_no
-                    elif self._sentences:
-                        cursor.insertText(" ", plain)
-                    self._starts.append(cursor.position())
-                    cursor.insertText(sentence.text, self._format_for(sentence))
-                    self._ends.append(cursor.position())
-                    self._sentences.append(sentence)
-                    self._has_block_text = True
-                    added += 1
-                unit_no += 1
-                self._next_unit = unit_no
-        self._finish_extend(added)
-        return added
-
-    def _finish_extend(self, added: int) -> None:
-        if added:
-            self._refresh_selections()
-            if not self._rendering:
-                self.text_rendered.emit()
-
-    @property
-    def rendered_units(self) -> int:
-        return self._next_unit
-
-    def _format_for(self, sentence: Sentence) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        if sentence.provenance.origin is Origin.MACHINE:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(self._colours.machine_mark)
-        return fmt
-
-    @property
-    def sentence_count(self) -> int:
-        return len(self._starts)
-
-    def sentence(self, index: int) -> Sentence:
-        return self._sentences[index]
-
+    # -- content --------------------------------------------------------------
     def sentence_text(self, index: int) -> str:
         cursor = self._cursor_for(index)
         return cursor.selectedText()
@@ -258,6 +159,7 @@ class SentenceView(QTextBrowser):
 
     def scroll_to_anchor(self, sentences: range, fraction: float) -> None:
         """Scroll so that a point `fraction` of the way through `sentences` is at the top."""
+        sentences = self.rendered(sentences)
         if not sentences:
             return
         top = self.sentence_top(sentences.start)
@@ -266,14 +168,20 @@ class SentenceView(QTextBrowser):
 
     def level_with(self, sentences: range, y: int) -> None:
         """Scroll so that the first of `sentences` starts at viewport height `y`."""
-        if sentences:
+        if self.rendered(sentences):
             self.scroll_by(self.sentence_top(sentences.start) - y)
+
+    def rendered(self, sentences: range) -> range:
+        """The part of `sentences` rendered so far (a long text streams in)."""
+        return range(sentences.start, min(sentences.stop, len(self._starts)))
 
     def scroll_by(self, delta: int) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + delta)
 
     def ensure_sentence_visible(self, index: int) -> None:
+        if index >= len(self._starts):
+            return
         top, bottom = self.sentence_top(index), self.sentence_bottom(index)
         height = self.viewport().height()
         margin = min(height // 4, self.fontMetrics().height() * 3)
@@ -345,9 +253,25 @@ class SentenceView(QTextBrowser):
     def lit_marks(self) -> Mapping[int, Sequence[Mark]]:
         return self._lit
 
+    def add_marks(self, marks: Mapping[int, Sequence[Mark]]) -> None:
+        """More marks, for sentences just rendered (the others are kept)."""
+        if marks:
+            self._state.marks.update(marks)
+            self._refresh_selections()
+
     @property
     def marks(self) -> dict[int, Sequence[Mark]]:
         return self._state.marks
+
+    def set_notes(self, notes: Mapping[int, str]) -> None:
+        """The counsellor's notes by sentence: a faint wash, and a line in the tooltip."""
+        self._notes = dict(notes)
+        self._state.noted = set(notes)
+        self._refresh_selections()
+
+    @property
+    def notes(self) -> Mapping[int, str]:
+        return self._notes
 
     def mark_at(self, point: QPoint) -> tuple[int, Mark] | None:
         index = self.sentence_at(point)
@@ -389,13 +313,13 @@ class SentenceView(QTextBrowser):
             self.setPalette(palette)
         if self._document is not None:
             state = self._state
-            kept = (state.current, state.hover, set(state.revealed), self._lit)
+            kept = (state.current, state.hover, set(state.revealed), state.marks, self._lit)
             self.set_document(self._document)
-            state.current, state.hover, state.revealed, self._lit = kept
+            state.current, state.hover, state.revealed, state.marks, self._lit = kept
         self._apply_line_width()
         self._refresh_selections()
         if anchor is not None:
-            self._restore_anchor(anchor)
+            self.when_rendered(anchor.index, lambda: self._restore_anchor(anchor))
 
     def _apply_line_width(self) -> None:
         """Centre a column of at most `max_line_width` characters in the pane."""
@@ -416,11 +340,39 @@ class SentenceView(QTextBrowser):
             self.scroll_to_anchor(sentences, anchor.fraction)
 
     def _refresh_selections(self) -> None:
+        self._window = self._visible_window()
         selections = build_selections(
             self._state, self._colours, len(self._starts),
-            self._cursor_between, self._whole_cursor,
+            self._cursor_between, self._whole_cursor, self._window,
         )
         self.setExtraSelections(selections + self._lit_selections())
+
+    def _visible_window(self) -> range:
+        """The sentences decorated in full: those on screen, with a margin either side."""
+        count = len(self._starts)
+        if count <= 2 * DECORATION_MARGIN:
+            return range(count)
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(
+            QPoint(self.viewport().width(), self.viewport().height())
+        ).position()
+        first = max(0, bisect.bisect_right(self._starts, top) - 1)
+        last = bisect.bisect_right(self._starts, bottom)
+        return range(max(0, first - DECORATION_MARGIN), min(count, last + DECORATION_MARGIN))
+
+    @Slot(int)
+    def _on_scrolled(self, _value: int) -> None:
+        """Re-decorate when the screen nears the edge of the decorated sentences."""
+        count, window = len(self._starts), self._window
+        if count <= 2 * DECORATION_MARGIN:
+            return
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        first = bisect.bisect_right(self._starts, top) - 1
+        margin = DECORATION_MARGIN // 2
+        above = window.start == 0 or first >= window.start + margin
+        below = window.stop == count or first < window.stop - margin
+        if not (above and below):
+            self._refresh_selections()
 
     def _lit_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The lit marks: the glossary colour blended into the current-sentence highlight
@@ -533,14 +485,20 @@ class SentenceView(QTextBrowser):
         return self.tooltip_for(index) if index >= 0 else ""
 
     def tooltip_for(self, index: int) -> str:
+        """Where the sentence came from, and the note on it if there is one."""
         provenance = self._sentences[index].provenance
+        tip = ""
         if provenance.origin is Origin.MACHINE:
-            return self.tr("Machine translation by {model} — may contain errors").format(
+            tip = self.tr("Machine translation by {model} — may contain errors").format(
                 model=provenance.model or self.tr("an offline model")
             )
-        if provenance.origin is Origin.CORRECTED:
-            return self.tr("Corrected by you")
-        return ""
+        elif provenance.origin is Origin.CORRECTED:
+            tip = self.tr("Corrected by you")
+        note = self._notes.get(index)
+        if note:
+            line = self.tr("Note: {text}").format(text=note)
+            tip = f"{tip}\n{line}" if tip else line
+        return tip
 
 
 def _over(top: QColor, under: QColor) -> QColor:

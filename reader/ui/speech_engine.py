@@ -172,18 +172,18 @@ class SpeechEngine(QObject):
         """What to tell the user; for a missing piece, what it is and how to get it."""
         from reader.speech.voices import Problem, SpeechUnavailable
 
-        tr = self.tr
         if not isinstance(error, SpeechUnavailable):
-            return Message(Level.ERROR, tr("Reading aloud failed."), str(error) or repr(error))
+            return Message(Level.ERROR, self.tr("Reading aloud failed."), str(error) or repr(error))
         if error.problem in (Problem.NO_DEVICE, Problem.NO_PLAYER):
-            silent = tr("For the highlighting without sound, choose Silent output in Preferences.")
-            return Message(Level.WARNING, tr("Dari cannot play sound on this computer."),
-                           f"{error} {silent}", tr("Export to WAV…"), export)
+            silent = self.tr(
+                "For the highlighting without sound, choose Silent output in Preferences.")
+            return Message(Level.WARNING, self.tr("Dari cannot play sound on this computer."),
+                           f"{error} {silent}", self.tr("Export to WAV…"), export)
         if error.problem is Problem.NO_VOICE and error.lang is not None:
-            return Message(Level.WARNING, tr("Dari cannot read {language} aloud.").format(
+            return Message(Level.WARNING, self.tr("Dari cannot read {language} aloud.").format(
                 language=language_name(error.lang)), str(error))
-        return Message(Level.WARNING, tr("Reading aloud needs a speech engine."),
-                       f"{error} " + tr("Then restart Dari."))
+        return Message(Level.WARNING, self.tr("Reading aloud needs a speech engine."),
+                       f"{error} " + self.tr("Then restart Dari."))
 
     def close(self) -> None:
         """Let the speech thread go (waits at most a second for a sentence being made)."""

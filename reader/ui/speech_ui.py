@@ -79,29 +79,28 @@ class SpeechController(QObject):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.play_action = self._action(tr("&Play"), self._on_play_triggered, "Space",
+        self.play_action = self._action(self.tr("&Play"), self._on_play_triggered, "Space",
                                         "speechPlay", _Icon.SP_MediaPlay)
-        self.stop_action = self._action(tr("&Stop"), self.stop, "Esc", "speechStop",
+        self.stop_action = self._action(self.tr("&Stop"), self.stop, "Esc", "speechStop",
                                         _Icon.SP_MediaStop)
-        self.previous_action = self._action(tr("Pre&vious Sentence"), lambda: self._skip(-1),
+        self.previous_action = self._action(self.tr("Pre&vious Sentence"), lambda: self._skip(-1),
                                             "Alt+Left", "speechPrevious",
                                             _Icon.SP_MediaSkipBackward)
-        self.next_action = self._action(tr("&Next Sentence"), lambda: self._skip(1),
+        self.next_action = self._action(self.tr("&Next Sentence"), lambda: self._skip(1),
                                         "Alt+Right", "speechNext", _Icon.SP_MediaSkipForward)
-        self.export_action = self._action(tr("&Export Speech to WAV…"), self.export, "",
+        self.export_action = self._action(self.tr("&Export Speech to WAV…"), self.export, "",
                                           "speechExport", None)
         self.mode_group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         self.mode_combo = QComboBox()
         self.mode_combo.setObjectName("speechMode")
-        self.mode_combo.setAccessibleName(tr("Language read aloud"))
-        self.mode_combo.setToolTip(tr("Language read aloud"))
+        self.mode_combo.setAccessibleName(self.tr("Language read aloud"))
+        self.mode_combo.setToolTip(self.tr("Language read aloud"))
         speaker = self.window.style().standardIcon(_Icon.SP_MediaVolume)
         for value, text, item in (
-            ("en", tr("Read the &English Pane"), tr("English")),
-            ("ko", tr("Read the &Korean Pane"), tr("Korean")),
-            ("bilingual", tr("Read &Both (Bilingual)"), tr("Both")),
+            ("en", self.tr("Read the &English Pane"), self.tr("English")),
+            ("ko", self.tr("Read the &Korean Pane"), self.tr("Korean")),
+            ("bilingual", self.tr("Read &Both (Bilingual)"), self.tr("Both")),
         ):
             action = QAction(text, self.window, checkable=True)
             action.setObjectName(f"speechMode_{value}")

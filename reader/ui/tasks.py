@@ -59,5 +59,15 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
+        # Keep the signals object alive until its last signal has been delivered, even if
+        # the caller drops the task: the queued signals need their source to exist.
+        signals = self.signals
+        _LIVE.add(signals)
+        for signal in (signals.finished, signals.failed):
+            signal.connect(lambda _value, s=signals: _LIVE.discard(s))
+        signals.cancelled.connect(lambda s=signals: _LIVE.discard(s))
         (pool or QThreadPool.globalInstance()).start(self)
         return self
+
+
+_LIVE: set[TaskSignals] = set()

@@ -73,12 +73,11 @@ class Theme:
 
 
 def theme_label(name: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "light": tr("Themes", "Light"),
-        "dark": tr("Themes", "Dark"),
-        "sepia": tr("Themes", "Sepia"),
-        "high-contrast": tr("Themes", "High contrast"),
+        "light": QCoreApplication.translate("Themes", "Light"),
+        "dark": QCoreApplication.translate("Themes", "Dark"),
+        "sepia": QCoreApplication.translate("Themes", "Sepia"),
+        "high-contrast": QCoreApplication.translate("Themes", "High contrast"),
     }
     return labels.get(name, name)
 
@@ -361,6 +360,7 @@ QFrame#messageBar[level="warning"] { background-color: $warning_background;
 QFrame#messageBar[level="error"] { background-color: $error_background;
     border-color: $error_border; }
 QFrame#messageBar QLabel { color: $message_text; }
+QToolBar QToolButton:disabled { border-color: transparent; }
 """)
 
 

@@ -202,10 +202,7 @@ class TranslationMixin(_Window):
             previous = old.text if old.provenance.origin is Origin.CORRECTED else None
             self.translator.forget_correction(lang.other, source, previous)
         view = self.panes[lang].view
-        scroll = view.verticalScrollBar().value()
-        current = view.current
-        view.set_document(document)
-        view.verticalScrollBar().setValue(scroll)
-        view.set_current(current)
+        if index < view.sentence_count:
+            view.replace_sentence(index, new)
         self.panes[lang].refresh_header(document)
 

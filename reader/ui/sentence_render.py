@@ -1,0 +1,264 @@
+"""Rendering a document's sentences into a :class:`~reader.ui.sentence_view.SentenceView`
+a slice at a time, so that a long text never stalls the window.
+
+`set_document` renders the first slice at once (``FIRST_SLICE_CHARS``: the first screenful
+and more; a short document is rendered whole), then the rest follows in slices on a
+zero-interval timer, each about ``SLICE_MS`` of work, inserts and layout together, with the
+event loop running in between: the window paints, scrolls and links sentences while the
+text streams in. Each slice appends to the one QTextDocument under a single edit block
+(Qt lays out the slice once, when the block ends). Qt's layout time per character varies
+with the text, so the size of the next slice is adapted from the time the last one took.
+
+Units are rendered in order up to the first unit with no sentence in this language (a
+translation still to come); `extend` renders more as a translation streams in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from reader.document.model import Document, Lang, Origin, Sentence
+from reader.ui.decorations import Colours
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QTextBrowser
+
+    _Base = QTextBrowser
+else:
+    _Base = object
+
+FIRST_SLICE_CHARS = 40_000  # about 10 ms: the first screenful, or all of a short text
+SLICE_MS = 12.0  # the work of one later slice, in milliseconds
+MIN_SLICE_CHARS, MAX_SLICE_CHARS = 1_000, 150_000
+
+
+class RenderingMixin(_Base):
+    """The content half of SentenceView (which provides the signals and the geometry)."""
+
+    # provided by SentenceView
+    lang: Lang
+    text_rendered: SignalInstance
+    rendering_finished: SignalInstance
+    sentence_replaced: SignalInstance
+    _colours: Colours
+    _line_spacing: int
+    _paragraph_spacing: int
+
+    def _init_rendering(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._sentences: list[Sentence] = []
+        self._document: Document | None = None
+        self._rendering = False  # inside set_document: text_rendered is emitted once
+        self._block = QTextBlockFormat()
+        self._next_unit = 0
+        self._paragraph_no = 0  # where the next unit is: its paragraph, and
+        self._unit_in_paragraph = 0  # its place in that paragraph
+        self._last_paragraph = -1
+        self._has_block_text = False
+        self._slice_chars = 20_000
+        self._plain = QTextCharFormat()
+        self._waiting: list[tuple[int, Callable[[], None]]] = []
+        self._render_timer = QTimer(self)  # type: ignore[arg-type]
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
+
+    # -- content --------------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        """Show `document`'s sentences in this view's language: the first slice now, the
+        rest in the background (`is_rendering` until done)."""
+        if document is not self._document:
+            self._waiting.clear()
+        self._render_timer.stop()
+        self._document = document
+        doc = QTextDocument(self)  # type: ignore[arg-type]
+        doc.setUndoRedoEnabled(False)  # read-only: an undo history would double the memory
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(18)
+        self._starts, self._ends, self._sentences = [], [], []
+        self._block = QTextBlockFormat()
+        self._block.setLineHeight(self._line_spacing, 1)  # proportional
+        self._block.setBottomMargin(self.font().pointSizeF() * self._paragraph_spacing / 100)
+        self._next_unit = self._paragraph_no = self._unit_in_paragraph = 0
+        self._last_paragraph = -1
+        self._has_block_text = False
+        self._plain = QTextCharFormat()
+
+        # A title in the other language (e.g. a file name) still heads this pane, so that
+        # the two panes start level.
+        title = document.title_in(self.lang)
+        if title:
+            cursor = QTextCursor(doc)
+            title_format = QTextCharFormat()
+            title_format.setFontWeight(QFont.Weight.Bold)
+            title_format.setFontPointSize(self.font().pointSizeF() * 1.3)
+            cursor.setBlockFormat(self._block)
+            cursor.insertText(title, title_format)
+            self._has_block_text = True
+        self.setDocument(doc)
+        self._reset_decorations()
+        self._rendering = True
+        try:
+            self._render(FIRST_SLICE_CHARS)
+        finally:
+            self._rendering = False
+        self._after_render(emit=True)
+
+    def extend(self, document: Document) -> int:
+        """Append the units that gained text in this language since the last render (a
+        slice now, the rest in the background). Returns how many sentences were added.
+        Scroll position and highlights stay put."""
+        if document is not self._document:
+            self.set_document(document)
+            return self.sentence_count
+        added, _chars = self._render(FIRST_SLICE_CHARS)
+        self._after_render(emit=bool(added))
+        return added
+
+    @property
+    def is_rendering(self) -> bool:
+        """More text is being rendered in the background."""
+        return self._render_timer.isActive()
+
+    @property
+    def rendered_units(self) -> int:
+        return self._next_unit
+
+    @property
+    def sentence_count(self) -> int:
+        """The sentences rendered so far (all of them once `is_rendering` is False)."""
+        return len(self._starts)
+
+    def when_rendered(self, index: int, callback: Callable[[], None]) -> None:
+        """Call `callback` once sentence `index` is rendered (now, if it is). Forgotten
+        when another document is shown."""
+        if index < len(self._starts):
+            callback()
+        else:
+            self._waiting.append((index, callback))
+
+    def sentence(self, index: int) -> Sentence:
+        return self._sentences[index]
+
+    def replace_sentence(self, index: int, sentence: Sentence) -> None:
+        """Show `sentence` instead of sentence `index` (a correction, or its undoing)
+        without re-rendering: the sentences after it move by the change in length."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        cursor.setPosition(self._ends[index], QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(sentence.text, self._format_for(sentence))
+        delta = cursor.position() - self._ends[index]
+        self._sentences[index] = sentence
+        self._ends[index] += delta
+        if delta:
+            starts, ends = self._starts, self._ends
+            for i in range(index + 1, len(starts)):
+                starts[i] += delta
+                ends[i] += delta
+        self._refresh_selections()
+        self.sentence_replaced.emit(index)
+
+    # -- slices ---------------------------------------------------------------
+    def _render(self, max_chars: int) -> tuple[int, int]:
+        """Append units until about `max_chars` characters are added, the document ends
+        or a unit has no text in this language. Returns (sentences, characters) added."""
+        document = self._document
+        if document is None:
+            return 0, 0
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        paragraphs = document.paragraphs
+        starts, ends, rendered = self._starts, self._ends, self._sentences
+        added = chars = 0
+        cursor.beginEditBlock()
+        try:
+            while self._paragraph_no < len(paragraphs) and chars < max_chars:
+                units = paragraphs[self._paragraph_no].units
+                while self._unit_in_paragraph < len(units) and chars < max_chars:
+                    sentences = units[self._unit_in_paragraph].side(self.lang)
+                    if not sentences:
+                        return added, chars  # its translation is still to come
+                    for sentence in sentences:
+                        if self._paragraph_no != self._last_paragraph:
+                            if self._has_block_text:
+                                cursor.insertBlock(self._block, self._plain)
+                            else:
+                                cursor.setBlockFormat(self._block)
+                            self._last_paragraph = self._paragraph_no
+                        elif rendered:
+                            cursor.insertText(" ", self._plain)
+                        starts.append(cursor.position())
+                        cursor.insertText(sentence.text, self._format_for(sentence))
+                        ends.append(cursor.position())
+                        rendered.append(sentence)
+                        self._has_block_text = True
+                        chars += len(sentence.text) + 1
+                        added += 1
+                    self._unit_in_paragraph += 1
+                    self._next_unit += 1
+                if self._unit_in_paragraph >= len(units):
+                    self._paragraph_no += 1
+                    self._unit_in_paragraph = 0
+        finally:
+            cursor.endEditBlock()  # Qt lays the slice out here
+        return added, chars
+
+    def _has_more(self) -> bool:
+        """Whether a unit with text in this language is waiting to be rendered."""
+        document = self._document
+        if document is None or self._paragraph_no >= len(document.paragraphs):
+            return False
+        units = document.paragraphs[self._paragraph_no].units
+        return self._unit_in_paragraph < len(units) and bool(
+            units[self._unit_in_paragraph].side(self.lang)
+        )
+
+    def _on_render_timer_timeout(self) -> None:
+        start = time.perf_counter()
+        added, chars = self._render(self._slice_chars)
+        self._after_render(emit=bool(added))  # what listeners do with the slice counts too
+        if chars:
+            per_char = max(1e-9, (time.perf_counter() - start) / chars)
+            wanted = SLICE_MS / 1000 / per_char
+            # adapt gently upwards, at once downwards: a slow slice is not repeated
+            wanted = min(wanted, self._slice_chars * 1.5)
+            self._slice_chars = int(min(MAX_SLICE_CHARS, max(MIN_SLICE_CHARS, wanted)))
+
+    def _after_render(self, *, emit: bool) -> None:
+        """Decorate what is new, tell listeners, and keep going if there is more."""
+        more = self._has_more()
+        if more:
+            self._render_timer.start()
+        if emit:
+            self._refresh_selections()
+            self.text_rendered.emit()
+        if self._waiting:
+            count = len(self._starts)
+            ready = [callback for index, callback in self._waiting if index < count]
+            self._waiting = [(i, c) for i, c in self._waiting if i >= count]
+            for callback in ready:
+                callback()
+        if not more:
+            self.rendering_finished.emit()
+
+    def _format_for(self, sentence: Sentence) -> QTextCharFormat:
+        if sentence.provenance.origin is not Origin.MACHINE:
+            return self._plain
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(self._colours.machine_mark)
+        return fmt
+
+    # provided by SentenceView
+    def _refresh_selections(self) -> None:
+        raise NotImplementedError
+
+    def _reset_decorations(self) -> None:
+        raise NotImplementedError
