@@ -1,6 +1,7 @@
 """Opening a large document: `load_any` time and peak memory on a generated 20 MB file.
 
-Usage: python bench/open.py [--mb N] [--runs N] [--html]   (with Dari installed, e.g. -e .)
+Usage: python bench/open.py [--mb N] [--runs N] [--html] [--no-gui | --gui-only]
+(with Dari installed, e.g. -e .)
 
 Generates (from a fixed seed) N MB of English prose -- paragraphs of 2-8 sentences with
 the things that make segmentation work: abbreviations (Mr., U.S., e.g.), numbers (3.5),
@@ -14,8 +15,22 @@ Prints, as medians of the runs:
     peak RSS: N MB              of the process that loaded it (Python and imports included)
     progress gap: N ms          the longest time between two progress reports
     paragraphs: N, sentences: N
-and, with --html, the same lines for the page, prefixed "html". The GUI's time to first
-paint and its longest stall are measured by the GUI benchmark, not here.
+and, with --html, the same lines for the page, prefixed "html".
+
+Then the GUI part (skipped with --no-gui): in a fresh process, Dari's real window runs
+offscreen (1280x800, speech and glossary built after the first paint as in the app, the
+bundled article open and the glossary loaded), and the text file is opened through
+MainWindow.open_path, as File › Open does. A 5 ms QTimer ticks on the GUI thread from
+the open until a second after the text is fully rendered; a stall is a tick's delay
+beyond its interval (as in bench/translate_ui.py). Halfway through the rendering the
+English pane is scrolled to the end of what is rendered and a sentence there is clicked
+(made current), to time what a user does while the text streams in. Prints, as medians:
+    first paint: N ms           from open_path to the first paint of the pane with the text
+    fully rendered: N s         from open_path until every sentence is in the pane
+    GUI stall max: N ms         the longest stall (and the 99th percentile)
+    scroll and click while rendering: N ms
+    GUI peak RSS: N MB          of the window's process
+Targets (README): first paint <= 1 s, no stall > 100 ms.
 """
 
 from __future__ import annotations
@@ -45,6 +60,111 @@ print(json.dumps({
     "gap_ms": max(b - a for a, b in zip(points, points[1:])) * 1000,
     "paragraphs": len(document.paragraphs),
     "sentences": document.unit_count,
+}))
+"""
+
+GUI_CHILD = r"""
+import json, os, resource, sys, tempfile, time
+from pathlib import Path
+
+work = Path(tempfile.mkdtemp(prefix="dari-bench-open-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["DARI_CONFIG_DIR"] = str(work)
+os.environ["DARI_DATA_DIR"] = str(work / "data")
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+import gc
+pauses = []
+def _gc(phase, info, t=[0.0]):
+    if phase == "start":
+        t[0] = time.perf_counter()
+    elif time.perf_counter() - t[0] > 0.05:
+        pauses.append(round((time.perf_counter() - t[0]) * 1000))
+gc.callbacks.append(_gc)
+from reader.document.model import Lang
+from reader.settings import Settings
+from reader.ui.main_window import MainWindow
+
+def wait(signal, timeout_ms=120_000):
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+window = MainWindow(Settings(work / "dari.ini"), defer_extras=True)
+window.resize(1280, 800)
+window.show()
+window.open_bundled_article()
+wait(window.extras_ready)
+if not window.glossary.ready:
+    wait(window.glossary.loaded)
+view = window.panes[Lang.EN].view
+marks = {}
+
+class PaintWatch(QObject):
+    def eventFilter(self, watched, event):
+        if (event.type() == QEvent.Type.Paint and "paint" not in marks and "open" in marks
+                and window.document is not None and window.document.path == PATH
+                and view.sentence_count):
+            marks["paint"] = time.perf_counter()
+        return False
+
+PATH = Path(sys.argv[1])
+watch = PaintWatch()
+view.viewport().installEventFilter(watch)
+ticks = []
+timer = QTimer()
+timer.setInterval(5)
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+def on_finished():  # (the start of the text, shown while the rest loads, does not count)
+    if (window.document is not None and window.document.path == PATH
+            and not window.opener.loading and not view.is_rendering):
+        marks.setdefault("rendered", time.perf_counter())
+
+def interact():
+    # what a user might do while the text streams in: scroll down and click a sentence
+    if not view.sentence_count:
+        QTimer.singleShot(100, interact)
+        return
+    start = time.perf_counter()
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    index = view.sentence_count - 1
+    window.linker.set_current(Lang.EN, index)
+    app.processEvents()
+    marks["interaction"] = time.perf_counter() - start
+
+view.rendering_finished.connect(on_finished)
+timer.start()
+marks["open"] = time.perf_counter()
+window.open_path(PATH)
+QTimer.singleShot(2000, interact)
+while "rendered" not in marks:
+    wait(view.rendering_finished)
+end = time.perf_counter() + 1.0
+while time.perf_counter() < end:
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+timer.stop()
+gaps = sorted((b - a) * 1000 - 5 for a, b in zip(ticks, ticks[1:]))
+if os.environ.get("DARI_BENCH_TRACE"):
+    for a, b in zip(ticks, ticks[1:]):
+        if b - a > 0.05:
+            sys.stderr.write(f"stall {1000 * (b - a):.0f} ms at {a - marks['open']:.2f} s\n")
+    sys.stderr.write(f"marks: { {k: v - marks['open'] for k, v in marks.items() if k not in ('interaction',)} }\n")
+print(json.dumps({
+    "first_paint_ms": (marks["paint"] - marks["open"]) * 1000,
+    "rendered_s": marks["rendered"] - marks["open"],
+    "stall_max_ms": gaps[-1],
+    "stall_p99_ms": gaps[int(len(gaps) * 0.99)],
+    "ticks": len(ticks),
+    "interaction_ms": marks.get("interaction", float("nan")) * 1000,
+    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "sentences": view.sentence_count,
+    "gc_pauses_over_50ms": len(pauses),
 }))
 """
 
@@ -99,11 +219,11 @@ def generate(path: Path, megabytes: float, html: bool) -> None:
     path.write_text("".join(parts), encoding="utf-8")
 
 
-def measure(path: Path, runs: int) -> dict[str, float]:
+def measure(path: Path, runs: int, child: str = CHILD) -> dict[str, float]:
     results = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=600
+            [sys.executable, "-c", child, str(path)], capture_output=True, text=True, timeout=900
         )
         if out.returncode:
             raise SystemExit(f"loading {path.name} failed:\n{out.stderr}")
@@ -124,15 +244,29 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=20)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--html", action="store_true", help="also time a page of that size")
+    parser.add_argument("--no-gui", action="store_true", help="skip the GUI part")
+    parser.add_argument("--gui-only", action="store_true", help="only the GUI part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "big.txt"
         generate(text, args.mb, html=False)
-        report("", args.mb, measure(text, args.runs))
-        if args.html:
-            page = Path(tmp) / "big.html"
-            generate(page, args.mb, html=True)
-            report("html", args.mb, measure(page, args.runs))
+        if not args.gui_only:
+            report("", args.mb, measure(text, args.runs))
+            if args.html:
+                page = Path(tmp) / "big.html"
+                generate(page, args.mb, html=True)
+                report("html", args.mb, measure(page, args.runs))
+        if not args.no_gui:
+            figures = measure(text, args.runs, GUI_CHILD)
+            print(f"first paint: {figures['first_paint_ms']:.0f} ms")
+            print(f"fully rendered: {figures['rendered_s']:.1f} s")
+            print(f"GUI stall max: {figures['stall_max_ms']:.0f} ms "
+                  f"(p99 {figures['stall_p99_ms']:.0f} ms, over {figures['ticks']:.0f} ticks "
+                  f"of 5 ms)")
+            print(f"scroll and click while rendering: {figures['interaction_ms']:.0f} ms")
+            print(f"GUI peak RSS: {figures['rss_mb']:.0f} MB")
+            print(f"sentences in the pane: {figures['sentences']:.0f}; "
+                  f"cycle-collector pauses over 50 ms: {figures['gc_pauses_over_50ms']:.0f}")
     return 0
 
 

@@ -24,7 +24,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="dari", description="Read English and Korean side by side."
     )
-    parser.add_argument("file", nargs="?", type=Path, help="a .txt or .md file to open")
+    parser.add_argument(
+        "file", nargs="?", type=Path,
+        help="a document to open (.txt, .md, .html, .docx, .epub, .pdf) or a session (.dari)",
+    )
     parser.add_argument(
         "--quit-after-paint", action="store_true",
         help="open, paint the window once and exit (for smoke tests and benchmarks)",

@@ -62,6 +62,7 @@ _KEYS = [
     Key("state/show_en", True),
     Key("state/show_ko", True),
     Key("state/last_file", ""),
+    Key("state/recent_files", []),  # paths, most recent first (reader.library.MAX_RECENT)
     Key("state/glossary_visible", True),
     Key("state/glossary_area", "right"),  # right | left
 ]
@@ -145,6 +146,9 @@ def _readable_ini(path: Path) -> bool:
 
 def _coerce(raw: Any, key: Key) -> Any:
     kind = key.kind
+    if kind is list:  # of strings; INI gives one item as a string, none as None
+        items = raw if isinstance(raw, list | tuple) else [raw] if raw else []
+        return [str(item) for item in items]
     if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
         return raw
     try:

@@ -1,6 +1,9 @@
 """Render Dari's window offscreen to PNG files under docs/ (for the README and review).
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [out_dir]
+Usage: python scripts/screenshots.py [out_dir]
+
+Writes main-window.png (default), large-type-800x600.png (200% type in an 800x600 window),
+high-contrast.png, korean-ui.png and session-mode.png, all with the bundled article.
 """
 
 from __future__ import annotations
@@ -11,37 +14,76 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("DARI_CONFIG_DIR", tempfile.mkdtemp(prefix="dari-shots-"))
+_TMP = tempfile.mkdtemp(prefix="dari-shots-")
+os.environ["DARI_CONFIG_DIR"] = _TMP
+os.environ["DARI_DATA_DIR"] = str(Path(_TMP) / "data")
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader import paths  # noqa: E402
-from reader.document.article import load_article  # noqa: E402
+from reader.app import install_translators  # noqa: E402
 from reader.document.model import Lang  # noqa: E402
 from reader.settings import Settings  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+def settle(seconds: float = 0.4) -> None:
+    """Run the event loop for a while (QApplication.processEvents in a Python loop is
+    avoided: see tests/test_qt_binding.py)."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def window(name: str, size: tuple[int, int], **prefs: object) -> MainWindow:
+    settings = Settings(Path(_TMP) / f"{name}.ini")
+    for key, value in prefs.items():
+        settings.set(key, value)
+    win = MainWindow(settings)
+    win.resize(*size)
+    win.show()
+    win.open_bundled_article()
+    settle(1.2)  # the glossary loads in the background and marks the panes
+    win.linker.set_current(Lang.EN, 4)
+    settle()
+    return win
 
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else paths.bundled_root() / "docs"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
-    window = MainWindow(Settings(Path(os.environ["DARI_CONFIG_DIR"]) / "dari.ini"))
-    window.resize(1280, 800)
-    window.show()
-    window.set_document(load_article(paths.bundled_article()))
-    settle(app)
-    window.linker.set_current(Lang.EN, 4)
-    settle(app)
-    window.grab().save(str(out / "main-window.png"))
-    window.resize(800, 600)
-    settle(app)
-    window.grab().save(str(out / "main-window-800x600.png"))
+
+    shots = {
+        "main-window.png": window("default", (1280, 800)),
+        "large-type-800x600.png": window(
+            "large", (800, 600), **{"pref/font_size_en": 28, "pref/font_size_ko": 28}
+        ),
+    }
+    for name, win in shots.items():
+        win.grab().save(str(out / name))
+        win.close()
+
+    contrast = window("contrast", (1280, 800), **{"pref/theme": "high-contrast"})
+    contrast.grab().save(str(out / "high-contrast.png"))
+    contrast.close()
+    window("reset", (400, 300), **{"pref/theme": "light"}).close()
+
+    session = window("session", (1280, 800))
+    session.reading.set_session_mode(True)
+    session.linker.set_current(Lang.KO, 2)
+    session.reading.reveal_current()
+    session.linker.set_current(Lang.KO, 3)
+    settle()
+    session.grab().save(str(out / "session-mode.png"))
+    session.reading.set_session_mode(False)
+    session.close()
+
+    install_translators(app, "ko")
+    korean = window("korean", (1280, 800))
+    korean.grab().save(str(out / "korean-ui.png"))
+    korean.close()
     print(f"wrote screenshots to {out}")
     return 0
 

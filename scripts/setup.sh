@@ -11,6 +11,7 @@ extra=""
 DEBIAN_PACKAGES=(
     espeak-ng                 # speech: Korean and English voices
     fonts-noto-cjk fonts-nanum  # fonts with Hangul (Qt's "Sans Serif" has none)
+    fonts-opendyslexic        # a freely licensed dyslexia-friendly choice for English
     xvfb xauth                # a virtual X display for headless machines and X tests
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
     libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0

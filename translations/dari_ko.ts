@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>&amp;Library…</source>
+        <translation>라이브러리(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New from &amp;Clipboard</source>
+        <translation>클립보드에서 새로 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reopen with &amp;Encoding</source>
+        <translation>다른 인코딩으로 다시 열기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Automatically</source>
+        <translation>자동으로 감지(&amp;D)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (little-endian)</source>
+        <translation>UTF-16 (리틀 엔디언)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (big-endian)</source>
+        <translation>UTF-16 (빅 엔디언)</translation>
+    </message>
+    <message>
+        <source>Korean (EUC-KR / CP949)</source>
+        <translation>한국어 (EUC-KR / CP949)</translation>
+    </message>
+    <message>
+        <source>Western (Windows-1252)</source>
+        <translation>서유럽어 (Windows-1252)</translation>
+    </message>
+    <message>
+        <source>Western (ISO-8859-1)</source>
+        <translation>서유럽어 (ISO-8859-1)</translation>
+    </message>
+    <message>
+        <source>Opening progress</source>
+        <translation>여는 중 진행 상황</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation>열기 취소</translation>
+    </message>
+    <message>
+        <source>Text files</source>
+        <translation>텍스트 파일</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>마크다운</translation>
+    </message>
+    <message>
+        <source>Web pages</source>
+        <translation>웹 페이지</translation>
+    </message>
+    <message>
+        <source>Word documents</source>
+        <translation>워드 문서</translation>
+    </message>
+    <message>
+        <source>EPUB books</source>
+        <translation>EPUB 전자책</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>PDF 문서</translation>
+    </message>
+    <message>
+        <source>Dari articles</source>
+        <translation>다리 기본 제공 글</translation>
+    </message>
+    <message>
+        <source>All supported files ({patterns})</source>
+        <translation>지원되는 모든 파일 ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open a Text</source>
+        <translation>글 열기</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to read.</source>
+        <translation>클립보드에 읽을 글이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too much text to read.</source>
+        <translation>클립보드의 글이 너무 길어서 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>the clipboard text</source>
+        <translation>클립보드의 글</translation>
+    </message>
+    <message>
+        <source>Stopped opening {name}.</source>
+        <translation>{name} 열기를 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} 여는 중…</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be opened.</source>
+        <translation>“{name}”을(를) 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Laying out the text…</source>
+        <translation>글을 배치하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <source>Add a Glossary Term</source>
@@ -497,6 +616,124 @@
     </message>
 </context>
 <context>
+    <name>HandoutController</name>
+    <message>
+        <source>Export &amp;Handout…</source>
+        <translation>유인물 내보내기(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Handout…</source>
+        <translation>유인물 인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html *.htm)</source>
+        <translation>웹 페이지 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>유인물</translation>
+    </message>
+    <message>
+        <source>Export Handout</source>
+        <translation>유인물 내보내기</translation>
+    </message>
+    <message>
+        <source>Exporting the handout to {name}…</source>
+        <translation>유인물을 {name}(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Handout saved to {path}.</source>
+        <translation>유인물을 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The handout could not be saved to {path}.</source>
+        <translation>유인물을 {path}에 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Print Handout</source>
+        <translation>유인물 인쇄</translation>
+    </message>
+    <message>
+        <source>Printing the handout…</source>
+        <translation>유인물을 인쇄하는 중…</translation>
+    </message>
+    <message>
+        <source>The handout could not be printed.</source>
+        <translation>유인물을 인쇄할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Handout sent to {printer} ({pages} pages).</source>
+        <translation>유인물을 {printer}(으)로 보냈습니다({pages}쪽).</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutOptionsDialog</name>
+    <message>
+        <source>Export Handout</source>
+        <translation>유인물 내보내기</translation>
+    </message>
+    <message>
+        <source>Print Handout</source>
+        <translation>유인물 인쇄</translation>
+    </message>
+    <message>
+        <source>A handout shows the text in English and Korean together, for the client to keep. Machine translations are marked †.</source>
+        <translation>유인물은 영어와 한국어 글을 함께 보여 주며 내담자가 가져갈 수 있습니다. 기계 번역에는 † 표시가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>Handout title</source>
+        <translation>유인물 제목</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the document&apos;s titles in both languages.</source>
+        <translation>비워 두면 문서의 두 언어 제목을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>&amp;Aligned columns: English beside Korean</source>
+        <translation>나란한 단(&amp;A): 영어 옆에 한국어</translation>
+    </message>
+    <message>
+        <source>&amp;Interleaved: each English passage, then its Korean</source>
+        <translation>번갈아(&amp;I): 영어 단락 다음에 한국어</translation>
+    </message>
+    <message>
+        <source>Include my &amp;notes ({count})</source>
+        <translation>내 메모 포함(&amp;N) ({count}개)</translation>
+    </message>
+    <message>
+        <source>Notes are printed after the passage they belong to. Leave them out if the handout is for the client and the notes are not.</source>
+        <translation>메모는 해당 단락 뒤에 인쇄됩니다. 유인물은 내담자용인데 메모는 그렇지 않다면 빼 두세요.</translation>
+    </message>
+    <message>
+        <source>Include the &amp;glossary of terms used</source>
+        <translation>쓰인 용어의 용어집 포함(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The glossary is still loading.</source>
+        <translation>용어집을 아직 불러오는 중입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Dari Keyboard Help</source>
@@ -509,6 +746,49 @@
     <message>
         <source>Every command is in a menu: press Alt (or F10) to reach the menu bar, then the underlined letter. Tab moves between the panes and the panels.</source>
         <translation>모든 명령은 메뉴에 있습니다. Alt(또는 F10)를 눌러 메뉴 막대로 간 다음 밑줄 친 글자를 누르세요. Tab 키로 영역과 패널 사이를 옮겨 다닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Library</source>
+        <translation>라이브러리</translation>
+    </message>
+    <message>
+        <source>Choose a text to read. Enter or a double-click opens it.</source>
+        <translation>읽을 글을 고르세요. Enter 키나 두 번 누르기로 엽니다.</translation>
+    </message>
+    <message>
+        <source>Texts to open</source>
+        <translation>열 수 있는 글</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>목록에서 빼기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Articles that come with Dari</source>
+        <translation>다리에 기본으로 들어 있는 글</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>최근 파일</translation>
+    </message>
+    <message>
+        <source>No files opened yet.</source>
+        <translation>아직 연 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Missing — was in {folder}</source>
+        <translation>없음 — {folder}에 있었음</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer there. It may have been moved or deleted, or be on a drive that is not connected.</source>
+        <translation>“{name}”이(가) 더 이상 그 자리에 없습니다. 옮겨졌거나 지워졌거나, 연결되지 않은 드라이브에 있을 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -636,22 +916,6 @@
     <message>
         <source>Show Tool&amp;bar</source>
         <translation>도구 모음 보기(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Opening {name}…</source>
-        <translation>{name} 여는 중…</translation>
-    </message>
-    <message>
-        <source>“{name}” could not be opened.</source>
-        <translation>“{name}” 파일을 열 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Open a Text</source>
-        <translation>문서 열기</translation>
-    </message>
-    <message>
-        <source>Text files ({patterns});;All files (*)</source>
-        <translation>텍스트 파일 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
         <source>About Dari</source>
@@ -898,6 +1162,41 @@
     <message>
         <source>{name} could not be removed.</source>
         <translation>{name} 제거에 실패했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Notes on sentences</source>
+        <translation>문장에 단 메모</translation>
+    </message>
+    <message>
+        <source>No notes yet. Click a sentence and choose Add Note to Sentence (Ctrl+Shift+N).</source>
+        <translation>아직 메모가 없습니다. 문장을 누른 뒤 ‘문장에 메모 추가’(Ctrl+Shift+N)를 고르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a note to the current sentence (Ctrl+Shift+N)</source>
+        <translation>현재 문장에 메모 추가 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>{language} sentence {number}</source>
+        <translation>{language} {number}번째 문장</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1606,73 @@ Dari can translate it from {source} on this computer, without sending anything o
     <message>
         <source>Note: {text}</source>
         <translation>메모: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>&amp;Save Session…</source>
+        <translation>상담 기록 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open Sess&amp;ion…</source>
+        <translation>상담 기록 열기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note to Sentence…</source>
+        <translation>문장에 메모 추가(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Show N&amp;otes Panel</source>
+        <translation>메모 패널 보기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Click a sentence first, then add a note to it.</source>
+        <translation>먼저 문장을 누른 다음 메모를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>{language} sentence {number}</source>
+        <translation>{language} {number}번째 문장</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
+        <source>Note deleted.</source>
+        <translation>메모를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>상담 기록</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>상담 기록 저장</translation>
+    </message>
+    <message>
+        <source>Session saved to {path}.</source>
+        <translation>상담 기록을 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The session could not be saved to {path}.</source>
+        <translation>상담 기록을 {path}에 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Dari sessions ({patterns});;All files (*)</source>
+        <translation>다리 상담 기록 ({patterns});;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>상담 기록 열기</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,8 @@ from reader.document.segment import sentences, split_paragraphs
 from reader.document.textfile import MAX_FILE_BYTES, TextFileError, check_is_text, decode_bytes
 
 __all__ = ["MAX_CONTAINER_BYTES", "MAX_TEXT_BYTES", "SUPPORTED_SUFFIXES", "Extracted",
-           "FormatError", "Job", "LoadCancelled", "build_document", "decode_text", "load_any"]
+           "FormatError", "Job", "LoadCancelled", "build_document", "decode_text", "load_any",
+           "load_preview", "no_cyclic_gc"]
 
 MAX_TEXT_BYTES = MAX_FILE_BYTES  # 20 MiB: a text file, or the text extracted from any file
 MAX_CONTAINER_BYTES = 200 * 1024 * 1024  # a DOCX, EPUB or PDF file
@@ -184,8 +185,43 @@ def load_any(
     return build_document(_extract(path, kind, encoding, job), path=path, job=job)
 
 
+PREVIEW_BYTES = 192 * 1024
+_BLANK_LINE = re.compile(rb"\n[ \t\r\f\v]*\n")
+
+
+def load_preview(path: Path, *, encoding: str | None = None) -> Document | None:
+    """The opening paragraphs of a long text or Markdown file, to show while `load_any`
+    reads it all: the first ``PREVIEW_BYTES`` or so, cut at the last blank line and read
+    by the same rules, in a few tens of milliseconds. It is the start of what `load_any`
+    makes unless language or encoding detection decide otherwise on the whole file (the
+    caller checks). None when there is no quick preview to make: a file short enough to
+    load at once, another format, UTF-16 or UTF-32 (no byte-level blank line), or an error
+    (which `load_any` reports)."""
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        return None
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(PREVIEW_BYTES)
+    except OSError:
+        return None
+    if not 4 * PREVIEW_BYTES < size <= MAX_TEXT_BYTES or b"\x00" in head:
+        return None  # short, too long, or UTF-16/32 (or binary)
+    if _sniff(head, suffix) != "text" or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    cuts = list(_BLANK_LINE.finditer(head))
+    if not cuts:
+        return None
+    try:
+        text = decode_text(head[: cuts[-1].start()], path.name, encoding)
+        return build_document(_text_paragraphs(text, path), path=path)
+    except FormatError:
+        return None
+
+
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """Pause the cycle collector while a Document is built (~6 tracked objects a sentence).
 
     Running, it rescans the growing heap again and again (a 20 MB text takes twice as
@@ -281,7 +317,7 @@ def build_document(
     every = max(1, total // 200)
     original = Provenance.original()  # one shared (frozen) instance: 20 MB make 300k sentences
     built = []
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         for done, paragraph in enumerate(paragraphs):
             if done % every == 0:
                 job.step(done, total)

@@ -13,6 +13,7 @@ an index so that "which sentences in the other language answer to sentence i" is
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,7 @@ class Document:
         self.path = path
         self._index: dict[Lang, list[SentenceRef]] | None = None
         self._unit_starts: dict[Lang, list[int]] = {}
+        self._origins: dict[Lang, Counter[Origin]] | None = None
 
     # -- building -------------------------------------------------------------
     @classmethod
@@ -150,7 +152,7 @@ class Document:
         raise IndexError(unit_index)
 
     def has_language(self, lang: Lang) -> bool:
-        return any(unit.side(lang) for unit in self.units())
+        return self.sentence_count(lang) > 0
 
     def is_complete(self, lang: Lang) -> bool:
         """True when every unit has at least one sentence in `lang`."""
@@ -168,6 +170,17 @@ class Document:
 
     def refs(self, lang: Lang) -> list[SentenceRef]:
         return self._ensure_index()[lang]
+
+    def origins(self, lang: Lang) -> set[Origin]:
+        """Where this language's sentences came from (kept up to date by the editing
+        methods, so that asking costs nothing on a long document)."""
+        if self._origins is None:
+            counts: dict[Lang, Counter[Origin]] = {side: Counter() for side in Lang}
+            for unit in self.units():
+                for side, sentences in unit.sides.items():
+                    counts[side].update(s.provenance.origin for s in sentences)
+            self._origins = counts
+        return {origin for origin, n in self._origins[lang].items() if n > 0}
 
     def sentence_count(self, lang: Lang) -> int:
         return len(self.refs(lang))
@@ -188,14 +201,24 @@ class Document:
 
     # -- editing --------------------------------------------------------------
     def set_side(self, unit_index: int, lang: Lang, sentences: Sequence[Sentence]) -> None:
-        self.unit(unit_index).sides[lang] = list(sentences)
+        unit = self.unit(unit_index)
+        self._count_origins(lang, unit.side(lang), sentences)
+        unit.sides[lang] = list(sentences)
         self._index = None
 
     def set_sentence(self, lang: Lang, index: int, sentence: Sentence) -> None:
         ref = self.refs(lang)[index]
         side = self.unit(ref.unit).sides[lang]
-        side[index - self.unit_sentences(ref.unit, lang).start] = sentence
+        at = index - self.unit_sentences(ref.unit, lang).start
+        self._count_origins(lang, [side[at]], [sentence])
+        side[at] = sentence
         # the shape of the index is unchanged
+
+    def _count_origins(self, lang: Lang, old: Iterable[Sentence], new: Iterable[Sentence]) -> None:
+        if self._origins is not None:
+            counts = self._origins[lang]
+            counts.subtract(s.provenance.origin for s in old)
+            counts.update(s.provenance.origin for s in new)
 
     def _ensure_index(self) -> dict[Lang, list[SentenceRef]]:
         if self._index is None:

@@ -4,6 +4,7 @@ from reader.session.notes import Note, NoteError, Notes
 from reader.session.session import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    CurrentSentence,
     ReadingPosition,
     SessionError,
     SessionState,
@@ -14,6 +15,7 @@ from reader.session.session import (
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "CurrentSentence",
     "Note",
     "NoteError",
     "Notes",

@@ -12,7 +12,11 @@ described in ``docs/session-format.md``; in short::
                   "paragraphs": [{"units": [{"en": [{"text": …, "origin": "original",
                                                       "model": null}], "ko": […]}]}]},
      "notes": [{"lang": "ko", "sentence_index": 3, "text": …, "created": …, "updated": …}],
-     "position": {"lang": "en", "sentence_index": 12, "anchor": 0.25}}
+     "position": {"lang": "en", "sentence_index": 12, "anchor": 0.25},
+     "current": {"lang": "en", "sentence_index": 14}}
+
+Version 2 added ``current`` (the sentence lit in both panes, or null); a version 1 file
+is read as having none.
 
 Loading is strict: a file that is not exactly this (not JSON, cut short, another format, a
 newer version, a missing or mistyped field, an index past the end of the document) raises
@@ -39,7 +43,7 @@ from reader.document.model import Document, Lang, Origin, Paragraph, Provenance,
 from reader.session.notes import Note, NoteError, Notes, utc_now
 
 FORMAT_NAME = "dari-session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".dari"  # what the UI proposes in its file dialogs; the loader does not insist
 
 # The rename that makes a save visible. Tests replace it to simulate a crash between
@@ -47,14 +51,16 @@ SUFFIX = ".dari"  # what the UI proposes in its file dialogs; the loader does no
 _replace: Callable[[str, Path], None] = os.replace
 
 _LANGUAGE = {Lang.EN: "English", Lang.KO: "Korean"}
-_TOP_KEYS = (
+_TOP_KEYS_V1 = (
     "format", "version", "app_version", "saved", "document_path", "document", "notes",
     "position",
 )  # fmt: skip
+_TOP_KEYS = (*_TOP_KEYS_V1, "current")
 _DOCUMENT_KEYS = ("title", "source", "original_language", "paragraphs")
 _SENTENCE_KEYS = ("text", "origin", "model")
 _NOTE_KEYS = ("lang", "sentence_index", "text", "created", "updated")
 _POSITION_KEYS = ("lang", "sentence_index", "anchor")
+_CURRENT_KEYS = ("lang", "sentence_index")
 
 
 class SessionError(ValueError):
@@ -71,6 +77,14 @@ class ReadingPosition:
     anchor: float = 0.0
 
 
+@dataclass(frozen=True)
+class CurrentSentence:
+    """The sentence lit in both panes (the linked "current" sentence)."""
+
+    lang: Lang
+    sentence_index: int
+
+
 @dataclass
 class SessionState:
     document: Document  # its .path is document_path
@@ -80,6 +94,7 @@ class SessionState:
     app_version: str  # of the Dari that saved the file
     saved: datetime  # when, timezone-aware
     version: int = FORMAT_VERSION  # of the file as read
+    current: CurrentSentence | None = None
 
 
 # -- saving ---------------------------------------------------------------------------
@@ -89,15 +104,25 @@ def save_session(
     notes: Notes,
     position: ReadingPosition,
     *,
+    current: CurrentSentence | None = None,
     app_version: str = __version__,
     saved: datetime | None = None,
 ) -> None:
     """Write the session to `path` atomically. Raises ValueError (before touching the
     file) if the state could not be read back, e.g. a position past the end, and OSError
     if the file cannot be written; either way an existing file at `path` is unchanged."""
-    data = session_to_data(document, notes, position, app_version=app_version, saved=saved)
+    data = session_to_data(
+        document, notes, position, current=current, app_version=app_version, saved=saved
+    )
+    save_session_data(path, data)
+
+
+def save_session_data(path: Path | str, data: dict[str, Any]) -> None:
+    """Check and write what `session_to_data` made (the slow half of `save_session`, which
+    a window runs on a worker thread: the structure is a snapshot, apart from the live
+    document)."""
     try:
-        _read_v1(data)
+        _read(data)
     except _Damaged as exc:
         raise ValueError(f"this session cannot be saved: {exc}") from None
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -109,6 +134,7 @@ def session_to_data(
     notes: Notes,
     position: ReadingPosition,
     *,
+    current: CurrentSentence | None = None,
     app_version: str = __version__,
     saved: datetime | None = None,
 ) -> dict[str, Any]:
@@ -151,6 +177,9 @@ def session_to_data(
             "lang": position.lang.value,
             "sentence_index": position.sentence_index,
             "anchor": float(position.anchor),
+        },
+        "current": None if current is None else {
+            "lang": current.lang.value, "sentence_index": current.sentence_index,
         },
     }
 
@@ -253,17 +282,35 @@ def session_from_data(data: Any) -> SessionState:
         made_by = f" (Dari {by})" if isinstance(by, str) and by else ""
         raise _Damaged(
             f"was saved by a newer version of Dari{made_by}, in session format version "
-            f"{version}; this Dari ({__version__}) reads version {FORMAT_VERSION} only. "
+            f"{version}; this Dari ({__version__}) reads versions up to {FORMAT_VERSION}. "
             "Update Dari to open it."
         )
     try:
-        return _read_v1(data)
+        return _read(data)
     except _Damaged as exc:
         raise _Damaged(f"is damaged: {exc}") from None
 
 
-def _read_v1(data: dict[str, Any]) -> SessionState:
+def _read(data: dict[str, Any]) -> SessionState:
+    """Version 2: version 1 and the current sentence."""
+    if data["version"] == 1:
+        return _read_v1(data)
     _exact(data, _TOP_KEYS, "the file")
+    state = _read_v1({k: data[k] for k in _TOP_KEYS_V1})
+    raw = data["current"]
+    if raw is not None:
+        where = "the current sentence"
+        if not isinstance(raw, dict):
+            raise _Damaged(f"{where} should be an object or null, not {_show(raw)}")
+        _exact(raw, _CURRENT_KEYS, where)
+        lang = _lang(_get(raw, "lang", str, where), where)
+        state.current = CurrentSentence(lang, _index(raw, state.document, lang, where))
+    state.version = data["version"]
+    return state
+
+
+def _read_v1(data: dict[str, Any]) -> SessionState:
+    _exact(data, _TOP_KEYS_V1, "the file")
     app_version = _get(data, "app_version", str, "the file")
     saved = _time(data, "saved", "the file")
     raw_path = data["document_path"]

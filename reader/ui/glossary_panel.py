@@ -280,8 +280,15 @@ class GlossaryPanel(QDockWidget):
         self.occurrence_label.setText(text)
         self.occurrence_label.setAccessibleName(text or self.tr("Occurrence"))
 
+    PANEL_MAX_POINTS = 20.0
+
     def set_reading_font(self, font: QFont) -> None:
-        """Follow the reading size; the entry's heading a little larger and bold."""
+        """Follow the reading size, up to PANEL_MAX_POINTS: a side panel in 28-point type
+        would take a third of a small window and clip its own controls. The entry's heading
+        is a little larger and bold."""
+        font = QFont(font)
+        if font.pointSizeF() > self.PANEL_MAX_POINTS:
+            font.setPointSizeF(self.PANEL_MAX_POINTS)
         body = self.body
         body.setFont(font)
         for child in body.findChildren(QWidget):  # the theme's style sheet stops propagation

@@ -38,9 +38,11 @@ class Linker(QObject):
                 lambda _value, lang=lang: self._on_view_scrolled(lang)
             )
 
-    def set_document(self, document: Document) -> None:
+    def set_document(self, document: Document, *, keep_current: bool = False) -> None:
+        """`keep_current`: the new document begins with the old one (a preview's text)."""
         self.document = document
-        self.current = None
+        if not keep_current:
+            self.current = None
 
     def _ranges(self, lang: Lang, index: int) -> dict[Lang, range]:
         assert self.document is not None

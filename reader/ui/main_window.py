@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,13 +30,15 @@ from reader import paths
 from reader.document.article import ArticleError, load_article
 from reader.document.model import Document, Lang
 from reader.settings import Settings
+from reader.ui.handout_ui import HandoutController
 from reader.ui.labels import plain_label
 from reader.ui.linker import Linker
 from reader.ui.messages import MessageBar, MessageBus
+from reader.ui.opening import DocumentOpener
 from reader.ui.pane import Pane
 from reader.ui.reading import ReadingController
 from reader.ui.sentence_editor import SentenceEditor
-from reader.ui.tasks import Task
+from reader.ui.session_ui import SessionController
 from reader.ui.translation_controller import TranslationController
 from reader.ui.translation_ui import TranslationMixin
 
@@ -48,18 +49,6 @@ if TYPE_CHECKING:
     from reader.ui.speech_ui import SpeechController
 
 log = logging.getLogger(__name__)
-
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-def load_document(path: Path) -> Document:
-    """Open any file Dari understands (runs on a worker thread)."""
-    if path.suffix.lower() == ".toml":
-        return load_article(path)
-    from reader.document.textfile import load_text_document  # segmenter, charset detection
-
-    return load_text_document(path)
 
 
 class _FirstPaint(QObject):
@@ -106,7 +95,6 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.editor: SentenceEditor | None = None
         self.model_manager: ModelManagerDialog | None = None
         self.preferences: PreferencesDialog | None = None
-        self._loading: Task | None = None
         self.setWindowTitle("Dari · 다리")
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -137,6 +125,9 @@ class MainWindow(TranslationMixin, QMainWindow):
 
         self.reading = ReadingController(self)
         self._build_actions()
+        self.opener = DocumentOpener(self)  # Open, Library, recent files, encodings
+        self.sessions = SessionController(self)  # sessions and notes
+        self.handouts = HandoutController(self)  # export and print
         self._build_menus()
         self._build_status_bar()
         self._connect_translator()
@@ -258,14 +249,20 @@ class MainWindow(TranslationMixin, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open_action, self.open_bundled_action])
+        file_menu.addActions([self.open_action, self.opener.clipboard_action,
+                              self.opener.library_action, self.open_bundled_action])
+        file_menu.addMenu(self.opener.encoding_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.sessions.open_action, self.sessions.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.handouts.export_action, self.handouts.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
+        edit_menu.addActions([self.edit_action, self.sessions.add_note_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         self.edit_menu = edit_menu
@@ -308,7 +305,7 @@ class MainWindow(TranslationMixin, QMainWindow):
         toggle = toolbar.toggleViewAction()
         toggle.setText(self.tr("Show Tool&bar"))
         self.view_menu.addSeparator()
-        self.view_menu.addAction(toggle)
+        self.view_menu.addActions([toggle, self.sessions.toggle_action])
 
     def _build_extras(self) -> None:
         """Speech and the glossary: their menus, toolbar buttons and panel."""
@@ -338,57 +335,25 @@ class MainWindow(TranslationMixin, QMainWindow):
             self.messages.error(str(exc))
             self.load_settled.emit()
             return
-        self._loading = None
+        self.opener.forget()
         self.set_document(document)
         log.info("Opened “%s” (%d units)", path.name, document.unit_count)
         self.load_settled.emit()
 
-    def open_path(self, path: Path) -> None:
-        """Load `path` in the background; the current document stays until it succeeds."""
-        if self._loading is not None:
-            self._loading.cancel()
-        task = Task(load_document, path)
-        task.signals.finished.connect(lambda doc, t=task: self._on_load_finished(t, doc))
-        task.signals.failed.connect(lambda exc, t=task: self._on_load_failed(t, path, exc))
-        self._loading = task
-        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        task.start()
+    def open_path(self, path: Path, encoding: str = "") -> None:
+        """Load `path` in the background (any format, or a session); the current document
+        stays until it succeeds. `encoding` overrides detection for text and HTML."""
+        self.opener.open_path(path, encoding)
 
-    def _on_load_finished(self, task: Task, document: Document) -> None:
-        if task is not self._loading:
-            return  # superseded by a later request
-        self._loading = None
-        self.statusBar().clearMessage()
-        self.set_document(document)
-        name = document.path.name if document.path else ""
-        log.info("Opened “%s” (%d units)", name, document.unit_count)
-        if document.path and document.path.suffix.lower() != ".toml":
-            self.settings.set("state/last_file", str(document.path))
-        self.load_settled.emit()
-
-    def _on_load_failed(self, task: Task, path: Path, exc: BaseException) -> None:
-        if task is not self._loading:
-            return
-        self._loading = None
-        self.statusBar().clearMessage()
-        from reader.document.textfile import TextFileError
-
-        if isinstance(exc, TextFileError | ArticleError):
-            self.messages.error(str(exc))
-        else:
-            self.messages.error(
-                self.tr("“{name}” could not be opened.").format(name=path.name), repr(exc)
-            )
-        self.load_settled.emit()
-
-    def set_document(self, document: Document) -> None:
+    def set_document(self, document: Document, *, continuing: bool = False) -> None:
+        """Show `document`. `continuing`: it is the whole text of the preview on screen;
+        the panes keep what they show (and the current sentence) if it matches."""
         self.translator.cancel()
         self._close_editor()
         self.undo_stack.clear()
         self.document = document
-        for pane in self.panes.values():
-            pane.set_document(document)
-        self.linker.set_document(document)
+        kept = [pane.set_document(document, continuing=continuing) for pane in self.panes.values()]
+        self.linker.set_document(document, keep_current=all(kept))
         title = document.title_in(document.original_language)
         self.setWindowTitle(f"{title} — Dari · 다리" if title else "Dari · 다리")
         self.document_changed.emit(document)
@@ -471,8 +436,7 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self._loading is not None:
-            self._loading.cancel()
+        self.opener.forget()
         if self.speech is not None:
             self.speech.shutdown()
         self.translator.cancel()
@@ -493,13 +457,7 @@ class MainWindow(TranslationMixin, QMainWindow):
     # -- slots ----------------------------------------------------------------
     @Slot()
     def _on_open_triggered(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        filename, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a Text"), str(Path.home()),
-            self.tr("Text files ({patterns});;All files (*)").format(patterns=patterns),
-        )
-        if filename:
-            self.open_path(Path(filename))
+        self.opener.show_open_dialog()
 
     def show_help(self) -> None:
         from reader.ui.help import HelpDialog

@@ -35,7 +35,7 @@ def pane_title(lang: Lang) -> str:
 
 def provenance_summary(document: Document, lang: Lang) -> str:
     """What the header says about where this language's text came from."""
-    origins = {s.provenance.origin for s in document.sentences(lang)}
+    origins = document.origins(lang)
     if not origins:
         return ""
     if Origin.MACHINE in origins:
@@ -109,7 +109,13 @@ class Pane(QFrame):
         layout.addStretch(2)
         return page
 
-    def set_document(self, document: Document) -> None:
+    def set_document(self, document: Document, *, continuing: bool = False) -> bool:
+        """Show `document`; `continuing`: it is the whole of the text shown (a preview),
+        so keep what is rendered if it matches (see SentenceView.adopt). Returns whether
+        it was kept."""
+        if continuing and self.view.adopt(document):
+            self.refresh_header(document)
+            return True
         self.view.set_document(document)
         self.refresh_header(document)
         if document.has_language(self.lang):
@@ -124,6 +130,7 @@ class Pane(QFrame):
                 ).format(language=language_name(self.lang), source=source)
             )
             self.stack.setCurrentWidget(self.empty)
+        return False
 
     def refresh_header(self, document: Document) -> None:
         self.provenance_label.setText(provenance_summary(document, self.lang))

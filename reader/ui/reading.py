@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from reader.document.model import Lang
 from reader.settings import FONT_SIZE_RANGE, KEYS
@@ -176,7 +176,10 @@ class ReadingController(QObject):
                 "sizes": w.splitter.sizes(),
                 "maximized": w.isMaximized(),
                 "toolbar": w.toolbar.isVisible(),
+                "docks": [dock for dock in w.findChildren(QDockWidget) if dock.isVisible()],
             }
+            for dock in self._before_session["docks"]:
+                dock.hide()  # less on screen: the two texts only
             for lang in Lang:
                 w.show_actions[lang].setChecked(True)
             w.toolbar.hide()
@@ -195,6 +198,8 @@ class ReadingController(QObject):
                 w.restoreGeometry(self._before_session["geometry"])
                 w.splitter.setSizes(self._before_session["sizes"])
                 w.toolbar.setVisible(self._before_session["toolbar"])
+                for dock in self._before_session["docks"]:
+                    dock.show()
         self.reveal_action.setEnabled(on)
         self.session_action.setChecked(on)
         self.apply_all()

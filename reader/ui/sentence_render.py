@@ -65,7 +65,7 @@ class RenderingMixin(_Base):
         self._slice_chars = 20_000
         self._plain = QTextCharFormat()
         self._waiting: list[tuple[int, Callable[[], None]]] = []
-        self._render_timer = QTimer(self)  # type: ignore[arg-type]
+        self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
@@ -78,7 +78,7 @@ class RenderingMixin(_Base):
             self._waiting.clear()
         self._render_timer.stop()
         self._document = document
-        doc = QTextDocument(self)  # type: ignore[arg-type]
+        doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)  # read-only: an undo history would double the memory
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(18)
@@ -121,6 +121,30 @@ class RenderingMixin(_Base):
         added, _chars = self._render(FIRST_SLICE_CHARS)
         self._after_render(emit=bool(added))
         return added
+
+    def adopt(self, document: Document) -> bool:
+        """Carry on with `document` if it begins with everything shown (the whole text of
+        a preview): keep what is rendered, highlights and scroll position, and render the
+        rest. False, changing nothing, if it does not."""
+        old = self._document
+        if old is None or document.title_in(self.lang) != old.title_in(self.lang):
+            return False
+        done, partial = self._paragraph_no, self._unit_in_paragraph
+        if len(document.paragraphs) < done + (1 if partial else 0):
+            return False
+        lang = self.lang
+        for p_no in range(done + (1 if partial else 0)):
+            old_units = old.paragraphs[p_no].units
+            new_units = document.paragraphs[p_no].units
+            count = partial if p_no == done else len(old_units)
+            if (p_no < done and len(new_units) != len(old_units)) or len(new_units) < count:
+                return False
+            if any(a.side(lang) != b.side(lang)
+                   for a, b in zip(old_units[:count], new_units[:count], strict=True)):
+                return False
+        self._document = document
+        self._after_render(emit=False)
+        return True
 
     @property
     def is_rendering(self) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -63,6 +64,9 @@ class SentenceView(RenderingMixin, QTextBrowser):
         super().__init__(parent)
         self.lang = lang
         self.setReadOnly(True)
+        # A word wider than the pane (28-point type in a narrow pane) breaks rather than
+        # running off the edge: text never clips.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setMouseTracking(True)

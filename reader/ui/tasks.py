@@ -44,6 +44,14 @@ class Task(QRunnable):
         self.token = CancelToken()
         self._fn, self._args, self._kwargs = fn, args, kwargs
 
+    @classmethod
+    def reporting(cls, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """A task whose `fn` is also given ``progress=`` (emits ``signals.progress``) and
+        ``cancelled=`` (the task's token), as ``formats.load_any`` takes them."""
+        task = cls(fn, *args, **kwargs)
+        task._kwargs.update(progress=task.signals.progress.emit, cancelled=task.token)
+        return task
+
     def cancel(self) -> None:
         self.token.cancel()
 

@@ -17,6 +17,7 @@ from reader.document.model import Document, Lang, Paragraph, Provenance, Sentenc
 from reader.session import session as session_module
 from reader.session.notes import NoteError, Notes
 from reader.session.session import (
+    CurrentSentence,
     ReadingPosition,
     SessionError,
     load_session,
@@ -106,7 +107,31 @@ def test_round_trip_restores_the_whole_state(tmp_path: Path) -> None:
     assert state.document_path == source
     assert state.app_version == __version__
     assert state.saved == T0
-    assert state.version == 1
+    assert state.version == 2
+    assert state.current is None
+
+
+def test_the_current_sentence_round_trips(tmp_path: Path) -> None:
+    target = tmp_path / "client.dari"
+    current = CurrentSentence(Lang.EN, 2)
+    save_session(target, mixed_document(), Notes(), ReadingPosition(Lang.EN, 1, 0.5),
+                 current=current)
+    assert json.loads(target.read_text())["current"] == {"lang": "en", "sentence_index": 2}
+    assert load_session(target).current == current
+
+
+def test_a_version_1_file_still_opens(tmp_path: Path) -> None:
+    """Version 1 had no "current"; such a file opens with no current sentence."""
+    data = saved_data(tmp_path)
+    data["version"] = 1
+    del data["current"]
+    (tmp_path / "old.dari").write_text(json.dumps(data))
+    state = load_session(tmp_path / "old.dari")
+    assert (state.version, state.current) == (1, None)
+    assert state.position == ReadingPosition(Lang.EN, 2, 0.25)
+    data["current"] = None  # but not with version 2's field
+    message = load_bytes(tmp_path, json.dumps(data).encode())
+    assert message.endswith("is damaged: the file has an unexpected field “current”")
 
 
 def test_round_trip_of_the_bundled_article(tmp_path: Path) -> None:
@@ -121,7 +146,7 @@ def test_the_file_is_versioned_readable_json(tmp_path: Path) -> None:
     save_session(tmp_path / "s.dari", mixed_document(), Notes(), ReadingPosition())
     raw = (tmp_path / "s.dari").read_bytes()
     data = json.loads(raw.decode("utf-8"))
-    assert data["format"] == "dari-session" and data["version"] == 1
+    assert data["format"] == "dari-session" and data["version"] == 2
     assert "하나원에 오신 것을 환영합니다." in raw.decode("utf-8")  # not \\u-escaped
     assert data["document_path"] is None
     sentence = data["document"]["paragraphs"][0]["units"][1]["ko"][0]
@@ -228,12 +253,12 @@ def test_a_truncated_file_padded_with_zeros_is_incomplete(tmp_path: Path) -> Non
 
 def test_a_newer_version_says_so(tmp_path: Path) -> None:
     data = saved_data(tmp_path)
-    data["version"] = 2
+    data["version"] = 3
     data["app_version"] = "3.0.0"
     message = load_bytes(tmp_path, json.dumps(data).encode())
     assert message == (
         "“client.dari” was saved by a newer version of Dari (Dari 3.0.0), in session format "
-        f"version 2; this Dari ({__version__}) reads version 1 only. Update Dari to open it."
+        f"version 3; this Dari ({__version__}) reads versions up to 2. Update Dari to open it."
     )
 
 

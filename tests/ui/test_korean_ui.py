@@ -40,7 +40,7 @@ KEYS = re.compile(r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+(?:[A-Z0-9]\b|\S+)|\bF\d{1,2
 # Words a Korean interface still writes in Latin letters: product and format names, key
 # names, units. Anything else in Latin letters without Hangul beside it is untranslated.
 ALLOWED_WORDS = {
-    "Dari", "Argos", "Translate", "espeak", "ng", "WAV", "CSV", "argosmodel", "pt",
+    "Dari", "Argos", "Translate", "espeak", "ng", "WAV", "CSV", "argosmodel", "pt", "UTF",
     "Esc", "Tab", "Enter", "Space", "Del", "Home", "End",
 }
 

@@ -171,8 +171,10 @@ def test_an_english_markdown_file_opens_in_the_english_pane(
     with qtbot.waitSignal(window.document_changed, timeout=5000):
         window.open_path(path)
     en = window.panes[Lang.EN].view
+    # The first "# heading" is the document's title: it heads the pane, above the sentences.
+    assert en.document().firstBlock().text() == "A note"
+    assert window.windowTitle().startswith("A note — ")
     assert [en.sentence_text(i) for i in range(en.sentence_count)] == [
-        "A note",
         "Mr. Park met Dr. Lee at 3 p.m. on Friday.",
         "They talked.",
     ]

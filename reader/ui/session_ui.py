@@ -1,0 +1,259 @@
+"""Sessions and notes in the window: File › Save Session… and Open Session…, Add Note to
+Sentence…, the Notes panel, and the notes' marks in the panes.
+
+A session file (``reader.session``) holds the document in both languages with every
+sentence's provenance (so corrections and machine translations come back as they were),
+the notes, the sentence at the top of the reading pane with how far it was scrolled, and
+the current sentence. Saving takes a snapshot of that on the GUI thread and writes it on a
+worker; opening goes through the window's opener (a worker, progress, Cancel, the recent
+files), then `restore` puts everything back. A damaged file is refused with the loader's
+message, and the document on screen stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from reader.document.model import Document, Lang
+from reader.session.notes import Notes
+from reader.session.session import (
+    CurrentSentence,
+    ReadingPosition,
+    SessionState,
+    save_session_data,
+    session_to_data,
+)
+from reader.ui.messages import Level, Message
+from reader.ui.notes_panel import NotesPanel, excerpt
+from reader.ui.pane import language_name
+from reader.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+SESSION_SUFFIXES = (".dari", ".dari-session")
+
+
+class SessionController(QObject):
+    notes_changed = Signal()
+    session_saved = Signal(object)  # Path
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.notes = Notes()
+        self.path: Path | None = None  # the session file last opened or saved
+        self._saving: Task | None = None
+        self.save_action = window._action(
+            self.tr("&Save Session…"), self.save_session, "Ctrl+S", name="saveSession"
+        )
+        self.open_action = window._action(
+            self.tr("Open Sess&ion…"), self.show_open_dialog, "Ctrl+Shift+O", name="openSession"
+        )
+        self.add_note_action = window._action(
+            self.tr("Add &Note to Sentence…"), self.add_note, "Ctrl+Shift+N", name="addNote"
+        )
+        self.panel = NotesPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+        self.toggle_action = self.panel.toggleViewAction()
+        self.toggle_action.setText(self.tr("Show N&otes Panel"))
+        self.toggle_action.setObjectName("notesPanel")
+        self.panel.note_selected.connect(self._on_panel_note_selected)
+        self.panel.edit_requested.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete_note)
+        self.panel.add_requested.connect(self.add_note)
+        window.document_changed.connect(self._on_window_document_changed)
+        window.linker.current_changed.connect(self._on_linker_current_changed)
+
+    # -- notes ------------------------------------------------------------------------
+    def add_note(self) -> None:
+        """Add a note to the current sentence, or edit the one it has."""
+        current = self.window.linker.current
+        if self.window.document is None or current is None:
+            self.window.statusBar().showMessage(
+                self.tr("Click a sentence first, then add a note to it."), 5000
+            )
+            return
+        self.edit_note(*current)
+
+    def edit_note(self, lang: Lang, index: int) -> None:
+        view = self.window.panes[lang].view
+        if not 0 <= index < view.sentence_count:
+            return
+        existing = self.notes.for_sentence(lang, index)
+        where = self.tr("{language} sentence {number}").format(
+            language=language_name(lang), number=index + 1
+        )
+        text, ok = QInputDialog.getMultiLineText(
+            self.window,
+            self.tr("Edit Note") if existing else self.tr("Add Note"),
+            f"{where}: “{excerpt(view.sentence(index).text, 120)}”",
+            existing.text if existing else "",
+        )
+        text = text.strip()
+        if not ok or (existing and text == existing.text):
+            return
+        if not text:
+            if existing:
+                self.delete_note(lang, index)
+            return
+        if existing:
+            self.notes.edit(lang, index, text)
+        else:
+            self.notes.add(lang, index, text)
+        self._notes_changed()
+        self.panel.select(lang, index)
+
+    def delete_note(self, lang: Lang, index: int) -> None:
+        note = self.notes.for_sentence(lang, index)
+        if note is None:
+            return
+        self.notes.remove(lang, index)
+        self._notes_changed()
+        notes = self.notes
+
+        def restore() -> None:
+            if notes is self.notes and notes.for_sentence(lang, index) is None:
+                self.notes = Notes([*notes, note])
+                self._notes_changed()
+
+        self.window.messages.post(
+            Message(Level.INFO, self.tr("Note deleted."), action_text=self.tr("Undo"),
+                    action=restore)
+        )
+
+    def _notes_changed(self) -> None:
+        document = self.window.document
+        notes = self.notes.all(document)
+        for lang, pane in self.window.panes.items():
+            pane.view.set_notes({n.sentence_index: n.text for n in notes if n.lang is lang})
+        rows = []
+        for note in notes:
+            view = self.window.panes[note.lang].view
+            text = view.sentence(note.sentence_index).text if (
+                note.sentence_index < view.sentence_count) else ""
+            rows.append((note, text))
+        self.panel.set_notes(rows)
+        self.notes_changed.emit()
+
+    @Slot(object, int)
+    def _on_panel_note_selected(self, lang: Lang, index: int) -> None:
+        self.window.linker.set_current(lang, index)
+
+    @Slot(object, int)
+    def _on_linker_current_changed(self, lang: Lang, index: int) -> None:
+        self.panel.select(lang, index)
+
+    @Slot(object)
+    def _on_window_document_changed(self, _document: Document) -> None:
+        self.notes = Notes()  # a session being restored puts its own back just after
+        self.path = None
+        self._notes_changed()
+
+    # -- saving -----------------------------------------------------------------------
+    def reading_position(self) -> tuple[ReadingPosition, CurrentSentence | None]:
+        """Where the reader is: the top of the pane being followed, and the current
+        sentence."""
+        window = self.window
+        current = window.linker.current
+        lang = current[0] if current is not None else window.active_language()
+        anchor = window.panes[lang].view.anchor()
+        if anchor is None:
+            position = ReadingPosition(lang, 0, 0.0)
+        else:
+            position = ReadingPosition(lang, anchor.index, anchor.fraction)
+        return position, CurrentSentence(*current) if current is not None else None
+
+    def save_session(self) -> None:
+        document = self.window.document
+        if document is None or self._saving is not None:
+            return
+        if self.path is not None:
+            suggested = self.path
+        elif document.path is not None and document.path.suffix.lower() != ".toml":
+            suggested = document.path.with_suffix(".dari")
+        else:
+            name = document.title_in(document.original_language) or self.tr("Session")
+            safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_")[:60].strip()
+            suggested = Path.home() / f"{safe or 'session'}.dari"
+        filename, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save Session"), str(suggested), self._filter()
+        )
+        if not filename:
+            return
+        path = Path(filename)
+        if path.suffix.lower() not in SESSION_SUFFIXES:
+            path = path.with_name(path.name + ".dari")
+        position, current = self.reading_position()
+        data = session_to_data(document, self.notes, position, current=current)
+        task = Task(save_session_data, path, data)
+        task.signals.finished.connect(lambda _r, p=path: self._on_saved(p))
+        task.signals.failed.connect(lambda exc, p=path: self._on_save_failed(p, exc))
+        self._saving = task
+        self.save_action.setEnabled(False)
+        task.start()
+
+    def _on_saved(self, path: Path) -> None:
+        self._saving = None
+        self.save_action.setEnabled(True)
+        self.path = path
+        self.window.opener.remember(path)
+        self.window.messages.info(self.tr("Session saved to {path}.").format(path=path))
+        self.session_saved.emit(path)
+
+    def _on_save_failed(self, path: Path, exc: BaseException) -> None:
+        self._saving = None
+        self.save_action.setEnabled(True)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.window.messages.error(
+            self.tr("The session could not be saved to {path}.").format(path=path), detail
+        )
+
+    # -- opening ----------------------------------------------------------------------
+    def _filter(self) -> str:
+        patterns = " ".join(f"*{s}" for s in SESSION_SUFFIXES)
+        return self.tr("Dari sessions ({patterns});;All files (*)").format(patterns=patterns)
+
+    def show_open_dialog(self) -> None:
+        start = self.path.parent if self.path else Path.home()
+        filename, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Session"), str(start), self._filter()
+        )
+        if filename:
+            self.window.open_path(Path(filename))
+
+    def restore(self, state: SessionState, path: Path) -> None:
+        """Show a session just read: its document, notes, current sentence and place."""
+        window = self.window
+        window.set_document(state.document)
+        self.path = path
+        self.notes = state.notes
+        self._notes_changed()
+        position, current = state.position, state.current
+        view = window.panes[position.lang].view
+
+        def scroll() -> None:
+            if position.sentence_index == 0 and position.anchor == 0:
+                view.verticalScrollBar().setValue(0)
+            else:
+                index = position.sentence_index
+                view.scroll_to_anchor(range(index, index + 1), position.anchor)
+
+        def then_scroll() -> None:
+            view.when_rendered(position.sentence_index, scroll)
+
+        if current is None:
+            then_scroll()
+            return
+        current_view = window.panes[current.lang].view
+
+        def make_current() -> None:
+            window.linker.set_current(current.lang, current.sentence_index)
+            then_scroll()
+
+        current_view.when_rendered(current.sentence_index, make_current)
