@@ -154,7 +154,8 @@ if os.environ.get("DARI_BENCH_TRACE"):
     for a, b in zip(ticks, ticks[1:]):
         if b - a > 0.05:
             sys.stderr.write(f"stall {1000 * (b - a):.0f} ms at {a - marks['open']:.2f} s\n")
-    sys.stderr.write(f"marks: { {k: v - marks['open'] for k, v in marks.items() if k not in ('interaction',)} }\n")
+    relative = {k: v - marks["open"] for k, v in marks.items() if k != "interaction"}
+    sys.stderr.write(f"marks: {relative}\n")
 print(json.dumps({
     "first_paint_ms": (marks["paint"] - marks["open"]) * 1000,
     "rendered_s": marks["rendered"] - marks["open"],

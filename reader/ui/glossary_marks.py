@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.document.model import Document, Lang
+from reader.document.model import Lang
 from reader.glossary.model import Glossary
 from reader.ui.decorations import Mark
 from reader.ui.sentence_view import SentenceView
@@ -42,7 +42,8 @@ class TermMarker(QObject):
         self.matcher: Matcher | None = None
         self.selected_id: str | None = None  # the entry the panel shows, lit in the panes
         self.matches: dict[Lang, dict[int, list[Match]]] = {lang: {} for lang in Lang}
-        self._marked: dict[Lang, tuple[Document | None, int]] = {lang: (None, 0) for lang in Lang}
+        # what each pane's marks are for: its render generation and how many sentences
+        self._marked: dict[Lang, tuple[int, int]] = {lang: (-1, 0) for lang in Lang}
         self._build: Task | None = None
         self._running: set[Task] = set()  # keeps every started build's signals alive
         self._changed_timer = QTimer(self, singleShot=True, interval=self.CHANGED_EVERY_MS)
@@ -120,12 +121,12 @@ class TermMarker(QObject):
         if self.matcher is None or document is None:
             return
         count = min(view.sentence_count, document.sentence_count(lang))
-        marked_document, marked_count = self._marked[lang]
+        generation, marked_count = self._marked[lang]
         fresh = range(count)
-        if not full and marked_document is document and 0 < marked_count < count:
+        if not full and generation == view.render_generation and 0 < marked_count < count:
             fresh = range(marked_count, count)  # more sentences: match only those
         found = self.matcher.find_in_sentences(((i, view.sentence(i).text) for i in fresh), lang)
-        self._marked[lang] = (document, count)
+        self._marked[lang] = (view.render_generation, count)
         if fresh.start:
             self.matches[lang].update(found)
             view.add_marks(self._marks(found))

@@ -19,14 +19,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reader.document.model import Document, Lang, Paragraph, Unit
-from reader.export.handout import HandoutError, HandoutOptions
-from reader.session.notes import Notes
-from reader.ui.handout_dialog import HandoutOptionsDialog, Purpose
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from reader.export.handout import HandoutOptions
+    from reader.ui.handout_dialog import HandoutOptionsDialog, Purpose
     from reader.ui.main_window import MainWindow
 
 Kind = Literal["pdf", "html"]
@@ -79,6 +78,8 @@ class HandoutController(QObject):
         if document is None or (purpose == "export" and self._exporting is not None):
             return
         glossary = self.window.glossary
+        from reader.ui.handout_dialog import HandoutOptionsDialog  # loaded when first used
+
         dialog = HandoutOptionsDialog(
             purpose,
             default_title=" / ".join(t for t in (document.title.get(Lang.EN),
@@ -108,6 +109,9 @@ class HandoutController(QObject):
         entries = list(glossary.glossary.entries()) if (
             dialog.include_glossary and glossary is not None and glossary.glossary is not None
         ) else []
+        from reader.export.handout import HandoutOptions
+        from reader.session.notes import Notes
+
         return HandoutOptions(
             layout=dialog.layout_choice, title=dialog.title,
             notes=Notes(list(self.window.sessions.notes)), include_notes=dialog.include_notes,
@@ -159,6 +163,8 @@ class HandoutController(QObject):
         self.window.statusBar().clearMessage()
 
     def _report(self, exc: BaseException, fallback: str) -> None:
+        from reader.export.handout import HandoutError
+
         if isinstance(exc, HandoutError):
             self.window.messages.error(str(exc))
         else:
@@ -182,7 +188,7 @@ class HandoutController(QObject):
         self._print(printer, document, options)
 
     def _print(self, printer: QPrinter, document: Document, options: HandoutOptions) -> None:
-        from reader.export.handout import print_handout
+        from reader.export.handout import HandoutError, print_handout
 
         self.window.statusBar().showMessage(self.tr("Printing the handout…"))
         try:

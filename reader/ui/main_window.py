@@ -30,22 +30,22 @@ from reader import paths
 from reader.document.article import ArticleError, load_article
 from reader.document.model import Document, Lang
 from reader.settings import Settings
-from reader.ui.handout_ui import HandoutController
 from reader.ui.labels import plain_label
 from reader.ui.linker import Linker
 from reader.ui.messages import MessageBar, MessageBus
-from reader.ui.opening import DocumentOpener
 from reader.ui.pane import Pane
 from reader.ui.reading import ReadingController
 from reader.ui.sentence_editor import SentenceEditor
-from reader.ui.session_ui import SessionController
 from reader.ui.translation_controller import TranslationController
 from reader.ui.translation_ui import TranslationMixin
 
 if TYPE_CHECKING:
     from reader.ui.glossary_ui import GlossaryController
+    from reader.ui.handout_ui import HandoutController
     from reader.ui.model_manager import ModelManagerDialog
+    from reader.ui.opening import DocumentOpener
     from reader.ui.preferences import PreferencesDialog
+    from reader.ui.session_ui import SessionController
     from reader.ui.speech_ui import SpeechController
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,11 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(TranslationMixin, QMainWindow):
+    # The documents layer, built by _build_documents_layer (before the first frame in
+    # tests, just after it in the app; at once whenever a file is opened).
+    opener: DocumentOpener  # Open, Library, recent files, encodings
+    sessions: SessionController  # sessions and notes
+    handouts: HandoutController  # export and print
     document_changed = Signal(object)  # Document
     load_settled = Signal()  # a load finished, failed or was refused
     extras_ready = Signal()  # speech and glossary are built
@@ -125,9 +130,7 @@ class MainWindow(TranslationMixin, QMainWindow):
 
         self.reading = ReadingController(self)
         self._build_actions()
-        self.opener = DocumentOpener(self)  # Open, Library, recent files, encodings
-        self.sessions = SessionController(self)  # sessions and notes
-        self.handouts = HandoutController(self)  # export and print
+        self._layer_built = False  # opener, sessions, handouts: see _build_documents_layer
         self._build_menus()
         self._build_status_bar()
         self._connect_translator()
@@ -249,20 +252,15 @@ class MainWindow(TranslationMixin, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open_action, self.opener.clipboard_action,
-                              self.opener.library_action, self.open_bundled_action])
-        file_menu.addMenu(self.opener.encoding_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.sessions.open_action, self.sessions.save_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.handouts.export_action, self.handouts.print_action])
-        file_menu.addSeparator()
+        file_menu.addActions([self.open_action, self.open_bundled_action])
+        self._file_extras_at = file_menu.addSeparator()  # documents layer goes here
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.edit_action, self.sessions.add_note_action])
+        edit_menu.addAction(self.edit_action)
+        self._edit_extras_at = edit_menu.addSeparator()
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         self.edit_menu = edit_menu
@@ -305,10 +303,36 @@ class MainWindow(TranslationMixin, QMainWindow):
         toggle = toolbar.toggleViewAction()
         toggle.setText(self.tr("Show Tool&bar"))
         self.view_menu.addSeparator()
-        self.view_menu.addActions([toggle, self.sessions.toggle_action])
+        self.view_menu.addAction(toggle)
+
+    def _build_documents_layer(self) -> None:
+        """Opening any format, the library, sessions and notes, handouts: their actions go
+        into the File, Edit and View menus."""
+        if self._layer_built:
+            return
+        self._layer_built = True
+        from reader.ui.handout_ui import HandoutController
+        from reader.ui.opening import DocumentOpener
+        from reader.ui.session_ui import SessionController
+
+        self.opener = DocumentOpener(self)
+        self.sessions = SessionController(self)
+        self.handouts = HandoutController(self)
+        file_menu, at = self.file_menu, self._file_extras_at
+        file_menu.insertActions(self.open_bundled_action,
+                                [self.opener.clipboard_action, self.opener.library_action])
+        file_menu.insertMenu(at, self.opener.encoding_menu)
+        file_menu.insertSeparator(at)
+        file_menu.insertActions(at, [self.sessions.open_action, self.sessions.save_action])
+        file_menu.insertSeparator(at)
+        file_menu.insertActions(at, [self.handouts.export_action, self.handouts.print_action])
+        self.edit_menu.insertAction(self._edit_extras_at, self.sessions.add_note_action)
+        self.view_menu.addAction(self.sessions.toggle_action)
 
     def _build_extras(self) -> None:
-        """Speech and the glossary: their menus, toolbar buttons and panel."""
+        """Everything not needed for the first frame: the documents layer, speech and the
+        glossary (menus, toolbar buttons, panels)."""
+        self._build_documents_layer()
         if self.speech is not None:
             return
         self.reading.apply_style_sheet()
@@ -335,7 +359,8 @@ class MainWindow(TranslationMixin, QMainWindow):
             self.messages.error(str(exc))
             self.load_settled.emit()
             return
-        self.opener.forget()
+        if self._layer_built:
+            self.opener.forget()
         self.set_document(document)
         log.info("Opened “%s” (%d units)", path.name, document.unit_count)
         self.load_settled.emit()
@@ -343,6 +368,7 @@ class MainWindow(TranslationMixin, QMainWindow):
     def open_path(self, path: Path, encoding: str = "") -> None:
         """Load `path` in the background (any format, or a session); the current document
         stays until it succeeds. `encoding` overrides detection for text and HTML."""
+        self._build_documents_layer()
         self.opener.open_path(path, encoding)
 
     def set_document(self, document: Document, *, continuing: bool = False) -> None:
@@ -436,7 +462,8 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.opener.forget()
+        if self._layer_built:
+            self.opener.forget()
         if self.speech is not None:
             self.speech.shutdown()
         self.translator.cancel()
@@ -457,6 +484,7 @@ class MainWindow(TranslationMixin, QMainWindow):
     # -- slots ----------------------------------------------------------------
     @Slot()
     def _on_open_triggered(self) -> None:
+        self._build_documents_layer()
         self.opener.show_open_dialog()
 
     def show_help(self) -> None:

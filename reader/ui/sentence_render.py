@@ -65,6 +65,7 @@ class RenderingMixin(_Base):
         self._slice_chars = 20_000
         self._plain = QTextCharFormat()
         self._waiting: list[tuple[int, Callable[[], None]]] = []
+        self._generation = 0  # counts set_document calls: what is shown was re-rendered
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -78,6 +79,7 @@ class RenderingMixin(_Base):
             self._waiting.clear()
         self._render_timer.stop()
         self._document = document
+        self._generation += 1
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)  # read-only: an undo history would double the memory
         doc.setDefaultFont(self.font())
@@ -145,6 +147,12 @@ class RenderingMixin(_Base):
         self._document = document
         self._after_render(emit=False)
         return True
+
+    @property
+    def render_generation(self) -> int:
+        """Changes whenever the text is rendered afresh (not when more is appended, nor
+        when a document carrying on from the one shown is adopted)."""
+        return self._generation
 
     @property
     def is_rendering(self) -> bool:
