@@ -118,6 +118,8 @@ def build_selections(
         else:
             found = ((i, m) for i, m in state.marks.items() if i in window)
         for index, marks in found:
+            if state.reveal_mode and index not in state.revealed:
+                continue  # a hidden sentence shows nothing, not even where its terms are
             for mark in marks:
                 add(cursor_for(index, mark.start, mark.end), underline)
 
@@ -136,7 +138,8 @@ def build_selections(
     ):
         fmt = QTextCharFormat()
         fmt.setBackground(background)
-        if background is colours.current:
+        hidden_here = state.reveal_mode and index not in state.revealed
+        if background is colours.current and not hidden_here:
             fmt.setForeground(colours.current_text)
         add(cursor_for(index, 0, -1), fmt)
 

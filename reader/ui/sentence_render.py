@@ -20,7 +20,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 
 from reader.document.model import Document, Lang, Origin, Sentence
 from reader.ui.decorations import Colours
@@ -105,6 +112,9 @@ class RenderingMixin(_Base):
             cursor.insertText(title, title_format)
             self._has_block_text = True
         self.setDocument(doc)
+        # setDocument takes the new document's text option: wrap long words anywhere, so a
+        # word wider than the pane (large type, narrow pane) breaks instead of clipping.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._reset_decorations()
         self._rendering = True
         try:
