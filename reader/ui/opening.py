@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,11 +138,16 @@ class DocumentOpener(QObject):
             self._start(task, path.name, lambda state: self._on_session_loaded(state, path))
             return
         task = Task.reporting(load_document, path, encoding=encoding or None)
-        self._start(task, path.name, lambda document: self._on_file_loaded(document, encoding))
-        if path.suffix.lower() in TEXT_SUFFIXES:  # a long text shows its start meanwhile
-            preview = Task(load_preview_indexed, path, encoding or None)
-            preview.signals.finished.connect(lambda doc, t=task: self._on_preview_ready(t, doc))
-            preview.start()
+        done = partial(self._on_file_loaded, encoding=encoding)
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            self._start(task, path.name, done)
+            return
+        # A long text shows its start meanwhile: read first (some 30 ms) so as not to
+        # compete with the whole load for the interpreter, then the load starts.
+        preview = Task(load_preview_indexed, path, encoding or None)
+        preview.signals.finished.connect(lambda doc, t=task: self._on_preview_ready(t, doc))
+        preview.signals.failed.connect(lambda _exc, t=task: self._on_preview_ready(t, None))
+        self._start(task, path.name, done, after=preview)
 
     def new_from_clipboard(self) -> None:
         text = QApplication.clipboard().text()
@@ -187,7 +193,9 @@ class DocumentOpener(QObject):
     def loading(self) -> bool:
         return self._loading is not None
 
-    def _start(self, task: Task, name: str, done: Callable[[Any], None]) -> None:
+    def _start(self, task: Task, name: str, done: Callable[[Any], None], *,
+               after: Task | None = None) -> None:
+        """Run `task` (after the task `after`, which is started now), then `done`."""
         self.forget()
         task.signals.finished.connect(lambda result, t=task: self._on_finished(t, result, done))
         task.signals.failed.connect(lambda exc, t=task: self._on_failed(t, name, exc))
@@ -196,7 +204,10 @@ class DocumentOpener(QObject):
         self.window.statusBar().showMessage(self.tr("Opening {name}…").format(name=name))
         self.progress.setRange(0, 0)
         self._show_progress.start()
-        task.start()
+        if after is None:
+            task.start()
+        else:
+            after.start()
 
     def _on_progress(self, task: Task, done: int, total: int) -> None:
         if task is self._loading:
@@ -252,8 +263,11 @@ class DocumentOpener(QObject):
     # -- the preview of a long text ----------------------------------------------------
     def _on_preview_ready(self, task: Task, document: Document | None) -> None:
         """Show the start of a long text while the rest loads (the actions that need the
-        whole text wait)."""
-        if document is None or task is not self._loading or self._preview is not None:
+        whole text wait), and start loading the rest."""
+        if task is not self._loading:
+            return  # cancelled or superseded before it started
+        task.start()
+        if document is None:
             return
         self._before_preview = self.window.document
         self._preview = document

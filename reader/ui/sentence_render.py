@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-FIRST_SLICE_CHARS = 40_000  # about 10 ms: the first screenful, or all of a short text
+FIRST_SLICE_CHARS = 16_000  # a few ms: the first screenfuls, or all of a short text
 SLICE_MS = 12.0  # the work of one later slice, in milliseconds
 MIN_SLICE_CHARS, MAX_SLICE_CHARS = 1_000, 150_000
 
