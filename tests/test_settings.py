@@ -63,3 +63,18 @@ def test_the_window_says_when_settings_were_set_aside(qtbot, settings_path: Path
     qtbot.addWidget(window)
     window.show()
     assert "settings file was damaged" in window.message_bar.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("recent_files=/only/one.txt", ["/only/one.txt"]),  # INI keeps one item as a string
+     ("recent_files=/a/b c.txt, /d/한글.txt", ["/a/b c.txt", "/d/한글.txt"]),
+     ("recent_files=@Invalid()", []),  # how QSettings writes an empty list
+     ("", [])],
+)
+def test_recent_files_are_a_list_of_paths(
+    qapp, settings_path: Path, line: str, expected: list[str]
+) -> None:
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text(f"[state]\n{line}\n", encoding="utf-8")
+    assert Settings(settings_path).get("state/recent_files") == expected

@@ -30,12 +30,26 @@ from reader.session.session import (
 from reader.ui.messages import Level, Message
 from reader.ui.notes_panel import NotesPanel, excerpt
 from reader.ui.pane import language_name
+from reader.ui.sentence_view import SentenceView
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 SESSION_SUFFIXES = (".dari", ".dari-session")
+
+
+def _span(view: SentenceView, index: int) -> tuple[int, int]:
+    """Where sentence `index` starts (viewport y) and how far it is to the next sentence
+    that starts lower down, paragraph gap included. A session's reading position is the
+    fraction of that span scrolled past, so a view stopped anywhere (in a gap too) comes
+    back to the same place, in a window of the same size and type."""
+    top = view.sentence_top(index)
+    for later in range(index + 1, view.sentence_count):  # the next to start lower down
+        below = view.sentence_top(later)
+        if below > top:
+            return top, below - top
+    return top, max(1, view.sentence_bottom(index) - top)
 
 
 class SessionController(QObject):
@@ -162,11 +176,14 @@ class SessionController(QObject):
         window = self.window
         current = window.linker.current
         lang = current[0] if current is not None else window.active_language()
-        anchor = window.panes[lang].view.anchor()
+        view = window.panes[lang].view
+        anchor = view.anchor()
         if anchor is None:
             position = ReadingPosition(lang, 0, 0.0)
         else:
-            position = ReadingPosition(lang, anchor.index, anchor.fraction)
+            top, span = _span(view, anchor.index)
+            fraction = min(1.0, max(0.0, -top / span))
+            position = ReadingPosition(lang, anchor.index, fraction)
         return position, CurrentSentence(*current) if current is not None else None
 
     def save_session(self) -> None:
@@ -241,8 +258,8 @@ class SessionController(QObject):
             if position.sentence_index == 0 and position.anchor == 0:
                 view.verticalScrollBar().setValue(0)
             else:
-                index = position.sentence_index
-                view.scroll_to_anchor(range(index, index + 1), position.anchor)
+                top, span = _span(view, position.sentence_index)
+                view.scroll_by(round(top + position.anchor * span))
 
         def then_scroll() -> None:
             view.when_rendered(position.sentence_index, scroll)

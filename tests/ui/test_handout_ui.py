@@ -1,0 +1,148 @@
+"""Handouts as a counsellor makes them: File › Export Handout… with its options, to PDF
+and to HTML, and File › Print… on a printer (here, one that prints to a PDF file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+
+from reader.document.model import Lang
+from reader.ui.handout_dialog import HandoutOptionsDialog
+from reader.ui.main_window import MainWindow
+from tests.export.test_handout import find_page, letters, pdf_pages, start
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_bundled_article()
+    if not win.glossary.ready:
+        qtbot.waitUntil(lambda: win.glossary.ready, timeout=20000)
+    return win
+
+
+def options_dialog(window: MainWindow, action_name: str) -> HandoutOptionsDialog:
+    getattr(window.handouts, action_name).trigger()
+    dialog = window.handouts.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def accept(dialog: HandoutOptionsDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path | None, chosen: str = "") -> list[str]:
+    """Answer the file dialog with `path` (None: Cancel); returns the filters it offered."""
+    asked: list[str] = []
+
+    def ask(parent: object, caption: str, folder: str, filters: str) -> tuple[str, str]:
+        asked.append(filters)
+        return (str(path), chosen) if path is not None else ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    return asked
+
+
+def test_export_to_pdf_has_both_languages_aligned_and_the_glossary(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = options_dialog(window, "export_action")
+    assert dialog.columns_radio.isChecked()  # the defaults: columns, glossary, no notes
+    assert dialog.glossary_check.isChecked() and dialog.glossary_check.isEnabled()
+    assert not dialog.notes_check.isEnabled()  # no notes yet
+    target = tmp_path / "for the client.pdf"
+    asked = save_as(monkeypatch, target)
+    with qtbot.waitSignal(window.handouts.exported, timeout=30000):
+        accept(dialog)
+    assert asked[0] == "PDF document (*.pdf);;Web page (*.html *.htm)"
+    assert window.message_bar.text == f"Handout saved to {target}."
+    assert window.handouts.export_action.isEnabled()
+
+    pages = pdf_pages(target)
+    assert len(pypdf.PdfReader(target).pages) == len(pages) > 1
+    units = list(window.document.units())
+    for u in (0, 1, 7, len(units) - 1):  # each unit's Korean on its English's page, after it
+        en_page, en_at = find_page(pages, start(units[u].side(Lang.EN)))
+        ko_page, ko_at = find_page(pages, start(units[u].side(Lang.KO), 12))
+        assert (en_page, en_at) < (ko_page, ko_at)
+        assert en_page == ko_page, f"unit {u}: English on page {en_page + 1}, Korean on {ko_page + 1}"
+    appendix_page, _ = find_page(pages, "Glossary 용어 풀이")
+    assert appendix_page >= find_page(pages, start(units[-1].side(Lang.KO), 12))[0]
+    appendix = letters("".join(pages[appendix_page:]))
+    assert letters("Hanawon") in appendix and letters("하나원") in appendix
+
+
+def test_export_to_html_with_interleaved_layout_notes_and_title(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a: ("Talk about 하나원 here.", True))
+    window.linker.set_current(Lang.EN, 2)
+    window.sessions.add_note_action.trigger()
+
+    dialog = options_dialog(window, "export_action")
+    assert dialog.notes_check.isEnabled() and not dialog.notes_check.isChecked()
+    dialog.interleaved_radio.click()
+    dialog.notes_check.click()
+    dialog.title_edit.setText("For Ms Lee · 이 선생님께")
+    target = tmp_path / "handout"  # no suffix: the chosen file type gives it
+    save_as(monkeypatch, target, "Web page (*.html *.htm)")
+    with qtbot.waitSignal(window.handouts.exported, timeout=30000):
+        accept(dialog)
+    html = (tmp_path / "handout.html").read_text(encoding="utf-8")
+    assert window.message_bar.text == f"Handout saved to {tmp_path / 'handout.html'}."
+    assert "<h1>" in html and "For Ms Lee · 이 선생님께" in html
+    first_en = window.document.sentences(Lang.EN)[0].text
+    first_ko = window.document.sentences(Lang.KO)[0].text
+    assert html.index(first_en[:30]) < html.index(first_ko[:15])  # interleaved: EN, then KO
+    assert '<table width="100%" cellspacing="0">\n<thead>' not in html.split("<h2")[0]
+    assert "Talk about 하나원 here." in html
+    assert "용어 풀이" in html and "Hanawon" in html
+
+
+def test_cancelling_the_options_or_the_file_name_writes_nothing(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = options_dialog(window, "export_action")
+    dialog.reject()
+    asked = save_as(monkeypatch, None)
+    assert asked == [] and window.handouts.dialog is None
+    dialog = options_dialog(window, "export_action")
+    accept(dialog)  # and then Cancel in the file dialog
+    assert len(asked) == 1
+    assert not [p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".html")]
+    assert window.handouts.export_action.isEnabled()
+
+
+def test_print_goes_to_the_printer_chosen(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printed = tmp_path / "printer.pdf"
+
+    def choose_printer(self: QPrintDialog) -> int:  # a printer that writes a PDF file
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_printer)
+    assert window.handouts.print_action.shortcut().toString() == "Ctrl+P"
+    dialog = options_dialog(window, "print_action")
+    assert dialog.windowTitle() == "Print Handout"
+    with qtbot.waitSignal(window.handouts.printed, timeout=30000) as blocker:
+        accept(dialog)
+    pages = pdf_pages(printed)
+    assert blocker.args == [len(pages)]
+    assert f"({len(pages)} pages)" in window.message_bar.text
+    assert letters(start(window.document.sentences(Lang.KO), 12)) in letters(pages[0])

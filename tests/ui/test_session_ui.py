@@ -1,0 +1,172 @@
+"""Sessions and notes as a counsellor uses them: note a sentence, correct one, stop at
+sentence 8 (index 7), save the session, read something else, open the session again and
+find everything as it was; a damaged session file says so and changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPlainTextEdit
+
+from reader.document.model import Lang, Origin
+from reader.ui.main_window import MainWindow
+from reader.ui.sentence_view import SentenceView
+
+CORRECTED = "이달 초, 29세의 전직 체조 선수는 남북을 가르는 경계선으로 다가갔다."
+NOTE = "Ask whether the client knows the word 체조 (gymnastics)."
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1100, 600)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_bundled_article()
+    return win
+
+
+def shown(view: SentenceView) -> list[tuple[str, Origin, str | None]]:
+    """Every sentence the pane shows, with where it came from."""
+    return [(view.sentence_text(i), view.sentence(i).provenance.origin,
+             view.sentence(i).provenance.model) for i in range(view.sentence_count)]
+
+
+def answer_note(monkeypatch: pytest.MonkeyPatch, text: str, asked: list[str] | None = None
+                ) -> None:
+    def ask(parent: object, title: str, label: str, value: str = "") -> tuple[str, bool]:
+        if asked is not None:
+            asked.append(f"{title}|{label}|{value}")
+        return text, True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", ask)
+
+
+def correct(window: MainWindow, qtbot, lang: Lang, index: int, text: str) -> None:
+    window.edit_sentence(lang, index)
+    edit = window.editor.findChild(QPlainTextEdit)
+    edit.selectAll()
+    edit.insertPlainText(text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_a_saved_session_comes_back_exactly(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    en, ko = window.panes[Lang.EN].view, window.panes[Lang.KO].view
+    # A correction to the Korean of sentence 2, and a note on English sentence 3.
+    correct(window, qtbot, Lang.KO, 2, CORRECTED)
+    assert ko.sentence(2).provenance.origin is Origin.CORRECTED
+    window.linker.set_current(Lang.EN, 3)
+    asked: list[str] = []
+    answer_note(monkeypatch, NOTE, asked)
+    window.sessions.add_note_action.trigger()
+    assert asked[0].startswith("Add Note|English sentence 4: “In November 2020, Kim had made")
+    assert en.notes == {3: NOTE} and "Note: " + NOTE in en.tooltip_for(3)
+    # Step on to sentence 8 (index 7) and scroll a little.
+    en.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(en, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.linker.current == (Lang.EN, 7)
+    en.scroll_by(37)
+    saved = {"en": shown(en), "ko": shown(ko), "scroll": en.verticalScrollBar().value(),
+             "ko_scroll": ko.verticalScrollBar().value()}
+
+    target = tmp_path / "client.dari"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "client"), ""))
+    with qtbot.waitSignal(window.sessions.session_saved, timeout=10000):
+        window.sessions.save_action.trigger()
+    assert target.is_file()
+    assert window.message_bar.text == f"Session saved to {target}."
+
+    # Read something else ...
+    other = tmp_path / "other.txt"
+    other.write_text("Something else entirely. Nothing to do with the session.")
+    with qtbot.waitSignal(window.load_settled, timeout=10000):
+        window.open_path(other)
+    assert window.linker.current is None and window.sessions.notes.all() == []
+    assert en.notes == {}
+
+    # ... and come back: File › Open Session.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(target), ""))
+    with qtbot.waitSignal(window.load_settled, timeout=10000):
+        window.sessions.open_action.trigger()
+    assert not window.message_bar.text or "Session saved" in window.message_bar.text
+    assert shown(en) == saved["en"] and shown(ko) == saved["ko"]
+    assert ko.sentence_text(2) == CORRECTED and ko.tooltip_for(2) == "Corrected by you"
+    assert window.panes[Lang.KO].provenance_label.text() == "Reviewed translation"
+    assert window.linker.current == (Lang.EN, 7)
+    assert en.current == range(7, 8) and ko.current == window.document.counterparts(Lang.EN, 7)
+    assert abs(en.verticalScrollBar().value() - saved["scroll"]) <= 1
+    assert abs(ko.verticalScrollBar().value() - saved["ko_scroll"]) <= 3  # follows by sentence
+    panel = window.sessions.panel
+    assert panel.list.count() == 1
+    assert panel.list.item(0).text().startswith(NOTE + "\n— English sentence 4: “In November 2020")
+    assert en.notes == {3: NOTE}
+
+    # The notes panel: choosing the note makes its sentence current.
+    window.sessions.toggle_action.trigger()
+    assert panel.isVisible()
+    panel.list.setCurrentRow(-1)
+    panel.list.setCurrentRow(0)
+    assert window.linker.current == (Lang.EN, 3)
+    assert window.settings.get("state/recent_files")[0] == str(target)
+
+
+def test_notes_panel_edits_and_deletes_with_undo(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.sessions.panel
+    assert panel.objectName() == "notesDock" and not panel.isVisible()
+    assert panel.empty_label.isVisibleTo(panel)
+    en, ko = window.panes[Lang.EN].view, window.panes[Lang.KO].view
+    answer_note(monkeypatch, "Second note.")
+    window.linker.set_current(Lang.KO, 5)
+    window.sessions.add_note_action.trigger()
+    answer_note(monkeypatch, "First note.")
+    window.linker.set_current(Lang.EN, 1)
+    window.sessions.add_note_action.trigger()
+    assert [panel.list.item(i).text().split("\n")[0] for i in range(panel.list.count())] == [
+        "First note.", "Second note."]  # in document order
+    assert ko.notes == {5: "Second note."}
+
+    panel.list.setCurrentRow(1)
+    assert window.linker.current == (Lang.KO, 5)
+    answer_note(monkeypatch, "Second note, edited.")
+    panel.edit_button.click()
+    assert panel.list.item(1).text().startswith("Second note, edited.")
+    assert window.sessions.notes.for_sentence(Lang.KO, 5).text == "Second note, edited."
+
+    panel.list.setCurrentRow(0)
+    panel.delete_button.click()
+    assert en.notes == {} and panel.list.count() == 1
+    assert window.message_bar.text == "Note deleted."
+    window.message_bar._action_button.click()  # Undo
+    assert en.notes == {1: "First note."} and panel.list.count() == 2
+
+
+def test_add_note_needs_a_current_sentence(window: MainWindow) -> None:
+    window.sessions.add_note_action.trigger()
+    assert window.statusBar().currentMessage() == "Click a sentence first, then add a note to it."
+    assert len(window.sessions.notes) == 0
+
+
+def test_a_damaged_session_gives_a_message_and_keeps_the_document(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    before = window.document
+    window.linker.set_current(Lang.EN, 4)
+    damaged = tmp_path / "client.dari"
+    damaged.write_text('{"format": "dari-session", "version": 2, "app_version": "0.1.0", "sa')
+    with qtbot.waitSignal(window.load_settled, timeout=10000):
+        window.open_path(damaged)
+    assert window.message_bar.text.startswith("“client.dari” is incomplete")
+    assert window.document is before and window.linker.current == (Lang.EN, 4)
+    damaged.write_text('{"format": "dari-session", "version": 2}')
+    with qtbot.waitSignal(window.load_settled, timeout=10000):
+        window.open_path(damaged)
+    assert window.message_bar.text == "“client.dari” is damaged: the file has no “app_version”"
+    assert window.document is before
