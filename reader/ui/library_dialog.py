@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -34,53 +32,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _EntryDelegate(QStyledItemDelegate):
-    """An entry in two lines: its name, then (smaller, quieter) its Korean title or its
-    folder; a missing file in the disabled colour. Headings are bold, with room above."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        main, small = QFont(option.font), QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
-        return main, small
+    """Rows with room to breathe: entries of one or two lines, headings with air above."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        main, small = self._fonts(option)
-        lines = str(index.data() or "").split("\n")
-        height = QFontMetrics(main).lineSpacing() + 2 * PAD
-        if len(lines) > 1:
-            height += QFontMetrics(small).lineSpacing()
-        if not index.parent().isValid():
-            height += PAD  # a heading: a little air above it
-        return QSize(200, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        first, *rest = (opt.text or "").split("\n")
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        main, small = self._fonts(opt)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Disabled if index.data(MISSING_ROLE) else (
-            QPalette.ColorGroup.Normal)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        heading = not index.parent().isValid()
-        main.setBold(heading)
-        rect = opt.rect.adjusted(6, PAD + (PAD if heading else 0), -6, -PAD)
-        painter.save()
-        painter.setFont(main)
-        painter.setPen(opt.palette.color(group, role))
-        line = QFontMetrics(main).lineSpacing()
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignVCenter, first)
-        if rest:
-            painter.setFont(small)
-            if not selected:
-                painter.setPen(opt.palette.color(QPalette.ColorGroup.Disabled, role))
-            painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(),
-                                   QFontMetrics(small).lineSpacing()),
-                             Qt.AlignmentFlag.AlignVCenter, rest[0])
-        painter.restore()
+        size = super().sizeHint(option, index)
+        extra = 2 * PAD + (PAD if not index.parent().isValid() else 0)
+        return QSize(size.width(), size.height() + extra)
 
 
 class LibraryDialog(QDialog):
@@ -157,6 +114,10 @@ class LibraryDialog(QDialog):
     def _heading(self, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [text])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         return item
 
     def _entry(self, parent: QTreeWidgetItem, lines: list[str], path: Path, *,
@@ -165,6 +126,9 @@ class LibraryDialog(QDialog):
         item.setData(0, PATH_ROLE, str(path))
         item.setData(0, MISSING_ROLE, missing)
         item.setToolTip(0, str(path))
+        if missing:
+            colour = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            item.setForeground(0, QBrush(colour))
         return item
 
     def current_path(self) -> Path | None:

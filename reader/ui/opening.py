@@ -1,12 +1,11 @@
 """Opening documents: File › Open for every format Dari reads (the command line and
 dropped files come through the same `open_path`), New from Clipboard, Reopen with
-Encoding and the recent-files list.
+Encoding, the Library and the recent files.
 
-A file is read on a worker thread by ``formats.load_any``; after a moment the status bar
-shows its progress with a Cancel button, and the window stays usable. The current
-document stays until the new one is ready; a failure is reported through the message
-bus and changes nothing. Rendering the text then streams into the panes (see
-``sentence_render``), with a note in the status bar until it is complete.
+A file is read on a worker thread (``loading``); after a moment the status bar shows its
+progress with a Cancel button. The current document stays until the new one is ready, a
+failure goes to the message bus and changes nothing. The start of a long text is shown
+at once, and the text streams into the panes (``sentence_render``).
 """
 
 from __future__ import annotations
@@ -74,11 +73,9 @@ class DocumentOpener(QObject):
         self.encoding_menu.setObjectName("reopenWithEncoding")
         self.encoding_group = QActionGroup(self)
         self.encoding_actions: dict[str, QAction] = {}
-        labels = [
-            self.tr("&Detect Automatically"), "UTF-8", self.tr("UTF-16 (little-endian)"),
-            self.tr("UTF-16 (big-endian)"), self.tr("Korean (EUC-KR / CP949)"),
-            self.tr("Western (Windows-1252)"), self.tr("Western (ISO-8859-1)"),
-        ]
+        labels = [self.tr("&Detect Automatically"), "UTF-8", self.tr("UTF-16 (little-endian)"),
+                  self.tr("UTF-16 (big-endian)"), self.tr("Korean (EUC-KR / CP949)"),
+                  self.tr("Western (Windows-1252)"), self.tr("Western (ISO-8859-1)")]
         for codec, label in zip(ENCODINGS, labels, strict=True):
             action = QAction(label, self.encoding_menu)
             action.setCheckable(True)
@@ -160,7 +157,7 @@ class DocumentOpener(QObject):
             self.window.load_settled.emit()
             return
         task = Task.reporting(document_from_text, text)
-        self._start(task, self.tr("the clipboard text"), self._on_text_loaded)
+        self._start(task, self.tr("the clipboard text"), self.window.set_document)
 
     def reopen_with(self, encoding: str) -> None:
         """Read the current file again, decoded with `encoding` ("" = detected)."""
@@ -171,23 +168,22 @@ class DocumentOpener(QObject):
         self.open_path(document.path, encoding)
 
     def cancel(self) -> None:
+        """The Cancel button: stop the load, and show again what was shown before."""
         if self._loading is not None:
-            self._loading.cancel()
-            self._loading = None
-            self._stop_progress()
-            self._end_preview(restore=True)
+            self.forget(restore=True)
             self.window.statusBar().showMessage(
                 self.tr("Stopped opening {name}.").format(name=self._loading_name), 5000
             )
             self.window.load_settled.emit()
 
-    def forget(self) -> None:
-        """Another document is being shown: a load still running is no longer wanted."""
+    def forget(self, *, restore: bool = False) -> None:
+        """A load still running is no longer wanted (another document is being shown, or
+        the window closes); `restore` what was shown before the start of a long text."""
         if self._loading is not None:
             self._loading.cancel()
             self._loading = None
             self._stop_progress()
-        self._end_preview(restore=True)
+        self._end_preview(restore=restore)
 
     @property
     def loading(self) -> bool:
@@ -195,8 +191,8 @@ class DocumentOpener(QObject):
 
     def _start(self, task: Task, name: str, done: Callable[[Any], None], *,
                after: Task | None = None) -> None:
-        """Run `task` (after the task `after`, which is started now), then `done`."""
-        self.forget()
+        """Run `task` (or `after` now, which then starts `task`), then `done`."""
+        self.forget(restore=True)
         task.signals.finished.connect(lambda result, t=task: self._on_finished(t, result, done))
         task.signals.failed.connect(lambda exc, t=task: self._on_failed(t, name, exc))
         task.signals.progress.connect(lambda d, total, t=task: self._on_progress(t, d, total))
@@ -204,10 +200,7 @@ class DocumentOpener(QObject):
         self.window.statusBar().showMessage(self.tr("Opening {name}…").format(name=name))
         self.progress.setRange(0, 0)
         self._show_progress.start()
-        if after is None:
-            task.start()
-        else:
-            after.start()
+        (after or task).start()
 
     def _on_progress(self, task: Task, done: int, total: int) -> None:
         if task is self._loading:
@@ -218,8 +211,7 @@ class DocumentOpener(QObject):
         if task is not self._loading:
             return  # superseded or cancelled
         self._loading = None
-        self._stop_progress()
-        self.window.statusBar().clearMessage()
+        self._stop_progress(clear=True)
         done(result)
         self.window.load_settled.emit()
 
@@ -234,9 +226,6 @@ class DocumentOpener(QObject):
             self.window.settings.set("state/last_file", str(document.path))
             self.remember(document.path)
 
-    def _on_text_loaded(self, document: Document) -> None:
-        self.window.set_document(document)
-
     def _on_session_loaded(self, state: SessionState, path: Path) -> None:
         self.window.sessions.restore(state, path)
         self.remember(path)
@@ -245,9 +234,8 @@ class DocumentOpener(QObject):
         if task is not self._loading:
             return
         self._loading = None
-        self._stop_progress()
+        self._stop_progress(clear=True)
         self._end_preview(restore=True)
-        self.window.statusBar().clearMessage()
         messages = self.window.messages
         if isinstance(exc, LoadCancelled):
             self.window.statusBar().showMessage(
@@ -287,10 +275,6 @@ class DocumentOpener(QObject):
             self.window.set_document(before)
         return shown
 
-    @property
-    def previewing(self) -> bool:
-        return self._preview is not None and self.window.document is self._preview
-
     def _set_whole_text_actions(self, enabled: bool) -> None:
         window = self.window
         for action in (window.translate_action, window.edit_action,
@@ -301,15 +285,18 @@ class DocumentOpener(QObject):
         for pane in window.panes.values():
             pane.translate_button.setEnabled(enabled)
 
+    @Slot()
     def _on_show_progress_timeout(self) -> None:
         if self._loading is not None:
             self.progress.show()
             self.cancel_button.show()
 
-    def _stop_progress(self) -> None:
+    def _stop_progress(self, *, clear: bool = False) -> None:
         self._show_progress.stop()
         self.progress.hide()
         self.cancel_button.hide()
+        if clear:
+            self.window.statusBar().clearMessage()
 
     # -- encodings --------------------------------------------------------------------
     @staticmethod
@@ -325,7 +312,8 @@ class DocumentOpener(QObject):
     def _on_window_document_changed(self, document: Document) -> None:
         self.encoding = ""  # (a reopened file's encoding is set again just after this)
         self._check_encoding("")
-        self.encoding_menu.setEnabled(self._reopenable(document) and not self.previewing)
+        previewing = self._preview is not None and self._preview is document
+        self.encoding_menu.setEnabled(self._reopenable(document) and not previewing)
         if self._loading is None and any(p.view.is_rendering for p in self.window.panes.values()):
             self.window.statusBar().showMessage(self.tr("Laying out the text…"))
 
@@ -343,28 +331,22 @@ class DocumentOpener(QObject):
 
             self.library = LibraryDialog(self.window)
             self.library.open_requested.connect(self.open_path)
-            self.library.remove_requested.connect(self._on_library_remove_requested)
-        self._fill_library()
+            self.library.remove_requested.connect(self.forget_recent)
+        articles = library.bundled_articles(paths.content_dir())
+        self.library.set_contents(articles, self.recent_files())
         self.library.open()
-
-    def _fill_library(self) -> None:
-        if self.library is not None:
-            articles = library.bundled_articles(paths.content_dir())
-            self.library.set_contents(articles, self.recent_files())
-
-    @Slot(str)
-    def _on_library_remove_requested(self, path: str) -> None:
-        self.forget_recent(path)
-        self._fill_library()
 
     def recent_files(self) -> list[str]:
         return list(self.window.settings.get("state/recent_files"))
 
     def remember(self, path: Path) -> None:
-        settings = self.window.settings
-        settings.set("state/recent_files", library.with_recent(self.recent_files(), path))
+        recent = library.with_recent(self.recent_files(), path)
+        self.window.settings.set("state/recent_files", recent)
 
+    @Slot(str)
     def forget_recent(self, path: Path | str) -> None:
-        settings = self.window.settings
-        settings.set("state/recent_files", library.without(self.recent_files(), path))
+        self.window.settings.set("state/recent_files", library.without(self.recent_files(), path))
+        if self.library is not None and self.library.isVisible():
+            articles = library.bundled_articles(paths.content_dir())
+            self.library.set_contents(articles, self.recent_files())
 

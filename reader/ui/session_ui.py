@@ -77,6 +77,7 @@ class SessionController(QObject):
         self.toggle_action = self.panel.toggleViewAction()
         self.toggle_action.setText(self.tr("Show N&otes Panel"))
         self.toggle_action.setObjectName("notesPanel")
+        self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
         self.panel.note_selected.connect(self._on_panel_note_selected)
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_note)
@@ -154,6 +155,19 @@ class SessionController(QObject):
             rows.append((note, text))
         self.panel.set_notes(rows)
         self.notes_changed.emit()
+
+    @Slot(bool)
+    def _on_toggle_action_triggered(self, shown: bool) -> None:
+        """Shown beside the glossary panel, share its place as a tab (both get the full
+        height) and come to the front."""
+        glossary = self.window.glossary
+        other = glossary.panel if glossary is not None else None
+        window = self.window
+        if shown and other is not None and other.isVisible() and not other.isFloating() and (
+                window.dockWidgetArea(other) == window.dockWidgetArea(self.panel)):
+            window.tabifyDockWidget(other, self.panel)
+            self.panel.show()
+            self.panel.raise_()
 
     @Slot(object, int)
     def _on_panel_note_selected(self, lang: Lang, index: int) -> None:

@@ -73,7 +73,9 @@ def test_export_to_pdf_has_both_languages_aligned_and_the_glossary(
         en_page, en_at = find_page(pages, start(units[u].side(Lang.EN)))
         ko_page, ko_at = find_page(pages, start(units[u].side(Lang.KO), 12))
         assert (en_page, en_at) < (ko_page, ko_at)
-        assert en_page == ko_page, f"unit {u}: English on page {en_page + 1}, Korean on {ko_page + 1}"
+        assert en_page == ko_page, (
+            f"unit {u}: English on page {en_page + 1}, Korean on {ko_page + 1}"
+        )
     appendix_page, _ = find_page(pages, "Glossary 용어 풀이")
     assert appendix_page >= find_page(pages, start(units[-1].side(Lang.KO), 12))[0]
     appendix = letters("".join(pages[appendix_page:]))
