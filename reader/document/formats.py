@@ -32,7 +32,13 @@ from pathlib import Path
 from reader.document.language import detect_language
 from reader.document.model import Document, Lang, Paragraph, Provenance, Sentence, Unit
 from reader.document.segment import sentences, split_paragraphs
-from reader.document.textfile import MAX_FILE_BYTES, TextFileError, check_is_text, decode_bytes
+from reader.document.textfile import (
+    MAX_FILE_BYTES,
+    TextFileError,
+    check_is_text,
+    decode_bytes,
+    decode_in_chunks,
+)
 
 __all__ = ["MAX_CONTAINER_BYTES", "MAX_TEXT_BYTES", "SUPPORTED_SUFFIXES", "Extracted",
            "FormatError", "Job", "LoadCancelled", "build_document", "decode_text", "load_any",
@@ -120,7 +126,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
             codec = codecs.lookup(encoding).name
         except LookupError as exc:
             raise FormatError(f"“{encoding}” is not an encoding Dari knows.") from exc
-        return data.decode("utf-8-sig" if codec == "utf-8" else codec, errors="replace")
+        return decode_in_chunks(data, "utf-8-sig" if codec == "utf-8" else codec, "replace")
     try:
         text = decode_bytes(data, name=name).text
         check_is_text(text, name=name)

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 
 from reader.document.formats import Extracted, FormatError, Job, decode_text
 from reader.document.html_article import Block, choose_article, choose_title, unlikely
+from reader.document.textfile import decode_in_chunks
 
 __all__ = ["decode_html", "extract_html"]
 
@@ -238,7 +239,7 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> str:
         elif label.startswith(("utf-16", "utf16")):
             label = "utf-8"  # a BOM-less page cannot be UTF-16 and declare it in ASCII
         try:
-            return data.decode(label)
+            return decode_in_chunks(data, label)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown label: detect instead, as browsers effectively do
     return decode_text(data, name)

@@ -37,6 +37,21 @@ class TextFileError(ValueError):
     """A file Dari cannot open, with a message meant for the user."""
 
 
+_CHUNK = 1 << 20
+
+
+def decode_in_chunks(data: bytes, encoding: str, errors: str = "strict") -> str:
+    """``data.decode(encoding, errors)``, a megabyte at a time: one call over 20 MB holds
+    the interpreter lock for some 40 ms, and a worker loading a file would stall the GUI
+    that long. Raises what ``bytes.decode`` raises."""
+    if len(data) <= _CHUNK:
+        return data.decode(encoding, errors)
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    parts = [decoder.decode(data[at : at + _CHUNK]) for at in range(0, len(data), _CHUNK)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str
@@ -47,13 +62,13 @@ def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return DecodedText(data.decode(encoding), encoding)
+                return DecodedText(decode_in_chunks(data, encoding), encoding)
             except UnicodeDecodeError as exc:
                 raise TextFileError(f"“{name}” claims to be {encoding} but is damaged.") from exc
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         try:
-            return DecodedText(data.decode(utf16), utf16)
+            return DecodedText(decode_in_chunks(data, utf16), utf16)
         except UnicodeDecodeError:
             pass  # NUL bytes where UTF-16 would have them, but not UTF-16 after all
     if b"\x00" in data[:65536]:
@@ -62,7 +77,7 @@ def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
             "Dari opens plain text (.txt) and Markdown (.md) files."
         )
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
+        return DecodedText(decode_in_chunks(data, "utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # imported on demand: not needed for UTF-8
@@ -77,7 +92,7 @@ def decode_bytes(data: bytes, *, name: str = "file") -> DecodedText:
     if encoding in {"euc_kr", "johab"}:
         encoding = "cp949"  # CP949 is the superset Windows and most Korean files use
     try:
-        return DecodedText(data.decode(encoding), encoding)
+        return DecodedText(decode_in_chunks(data, encoding), encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise TextFileError(f"“{name}” could not be decoded as {encoding}.") from exc
 

@@ -101,6 +101,8 @@ class GlossaryController(GlossaryEditsMixin, QObject):
         self.settings.changed.connect(self._on_settings_changed)
         window.document_changed.connect(self._on_window_document_changed)
         window.installEventFilter(self)
+        if window.isVisible():  # built just after the first frame (the app defers it):
+            self._load_after_paint()  # there will be no Show event to wait for
         self._apply_font()
 
     # -- actions and menu -------------------------------------------------------------
@@ -196,14 +198,18 @@ class GlossaryController(GlossaryEditsMixin, QObject):
                 view.viewport().removeEventFilter(self)
             QTimer.singleShot(0, self.load)
         elif watched is self.window and kind == QEvent.Type.Show:
-            if self.glossary is None and self._loading is None and not self._awaiting_paint:
-                self._awaiting_paint = True
-                for view in self.marker.views.values():
-                    view.viewport().installEventFilter(self)
-                QTimer.singleShot(1000, self.load)  # should no pane be painted
+            self._load_after_paint()
         elif watched is self.window and kind == QEvent.Type.Close and self._unsaved:
             self._save()
         return False
+
+    def _load_after_paint(self) -> None:
+        """Load once a pane has been painted (or after a second)."""
+        if self.glossary is None and self._loading is None and not self._awaiting_paint:
+            self._awaiting_paint = True
+            for view in self.marker.views.values():
+                view.viewport().installEventFilter(self)
+            QTimer.singleShot(1000, self.load)  # should no pane be painted
 
     def load(self) -> None:
         if self.glossary is not None or self._loading is not None:

@@ -1,12 +1,23 @@
-"""Running plain-Python work off the GUI thread and getting its result back as a signal."""
+"""Running plain-Python work off the GUI thread and getting its result back as a signal.
+
+A worker running Python holds the interpreter lock for up to the switch interval (5 ms
+by default) each time the GUI thread asks for it, and the GUI thread asks at every event
+it handles in Python: loading a 20 MB text in the background then stalled the window
+for 100–400 ms at a time. So the first task started shortens the interval to
+``SWITCH_INTERVAL_S`` for the whole process (the cost: more lock hand-overs, a few per
+cent of a worker's speed).
+"""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+SWITCH_INTERVAL_S = 0.001
 
 
 class TaskSignals(QObject):
@@ -67,6 +78,8 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         # Keep the signals object alive until its last signal has been delivered, even if
         # the caller drops the task: the queued signals need their source to exist.
         signals = self.signals
