@@ -170,8 +170,3 @@ def document_from_text(
     if not document.unit_count:
         raise TextFileError(f"“{path.name if path else 'The text'}” is empty.")
     return document
-
-
-def load_text_document(path: Path) -> Document:
-    decoded = read_text_file(path)
-    return document_from_text(decoded.text, path=path)

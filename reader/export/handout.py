@@ -50,11 +50,11 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from reader import __version__
+from reader.atomic import write_atomically
 from reader.document.model import Document, Lang, Origin, Sentence, Unit
 from reader.glossary.match import Matcher
 from reader.glossary.model import Entry
 from reader.session.notes import Note, Notes
-from reader.session.session import write_atomically
 from reader.ui import fonts
 
 Layout = Literal["columns", "interleaved"]

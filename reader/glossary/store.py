@@ -17,11 +17,9 @@ loaded and the bad ones reported. Either way nothing the user wrote is silently 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reader.atomic import write_atomically
 from reader.glossary.model import (
     CATEGORIES,
     USER_SOURCE,
@@ -225,21 +224,7 @@ class UserGlossaryStore:
             "tombstones": sorted(data.tombstones),
         }
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            _replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_directory(self.path.parent)
+        write_atomically(self.path, text.encode("utf-8"), replace=_replace)
 
     def _set_aside(self, how: Callable[[Path, Path], object]) -> Path:
         stamp = self._clock().strftime("%Y%m%d-%H%M%S")
@@ -250,13 +235,3 @@ class UserGlossaryStore:
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         how(self.path, target)
         return target
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where directories can't be opened."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -22,16 +22,14 @@ Loading is strict: a file that is not exactly this (not JSON, cut short, another
 newer version, a missing or mistyped field, an index past the end of the document) raises
 :class:`SessionError` with a message that can be shown to the user as it is. Saving builds
 the same structure and checks it with the loader before writing, so Dari never writes a
-session it could not open again; the write is atomic (:func:`write_atomically`).
+session it could not open again; the write is atomic (:func:`reader.atomic.write_atomically`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.atomic import write_atomically
 from reader.document.model import Document, Lang, Origin, Paragraph, Provenance, Sentence, Unit
 from reader.session.notes import Note, NoteError, Notes, utc_now
 
@@ -126,7 +125,7 @@ def save_session_data(path: Path | str, data: dict[str, Any]) -> None:
     except _Damaged as exc:
         raise ValueError(f"this session cannot be saved: {exc}") from None
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(Path(path), text.encode("utf-8"))
+    write_atomically(Path(path), text.encode("utf-8"), replace=_replace)
 
 
 def session_to_data(
@@ -187,33 +186,6 @@ def session_to_data(
 def _sentence_data(sentence: Sentence) -> dict[str, Any]:
     p = sentence.provenance
     return {"text": sentence.text, "origin": p.origin.value, "model": p.model}
-
-
-def write_atomically(path: Path, data: bytes, *, private: bool = True) -> None:
-    """Replace `path` with `data` so that a crash at any moment leaves either the old file
-    or the new one: write a temporary file in the same directory, flush and fsync it, then
-    rename it over `path` (``os.replace``) and fsync the directory. A private file (the
-    default: sessions hold notes about clients) is readable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if not private and hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename durable (POSIX)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # -- loading --------------------------------------------------------------------------
