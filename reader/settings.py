@@ -56,7 +56,7 @@ _KEYS = [
     # window state
     Key("state/geometry", QByteArray()),
     Key("state/window", QByteArray()),
-    Key("state/splitter", QByteArray()),
+    Key("state/pane_sizes", ""),  # the panes' sizes along the splitter: "480,720"
     Key("state/orientation", "side-by-side"),  # or "stacked"
     Key("state/swapped", False),
     Key("state/show_en", True),
@@ -65,6 +65,10 @@ _KEYS = [
     Key("state/recent_files", []),  # paths, most recent first (reader.library.MAX_RECENT)
     Key("state/glossary_visible", True),
     Key("state/glossary_area", "right"),  # right | left
+    Key("state/handout_layout", "columns"),  # columns | interleaved: the last one chosen
+    Key("state/handout_glossary", True),  # the glossary appendix, as last chosen
+    Key("state/handout_format", "pdf"),  # pdf | html: the last file type exported
+    Key("state/handout_folder", ""),  # where the last handout was saved
 ]
 FONT_SIZE_RANGE = (8, 72)
 THEMES = ("light", "dark", "sepia", "high-contrast")

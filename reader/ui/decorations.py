@@ -27,13 +27,14 @@ class Colours:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Colours:
+        # palette.color() returns a copy. (Not QColor(colour): resolving that overload
+        # creates the Qt namespace's enums, ~15 ms, and this runs before the first frame.)
         role = QPalette.ColorRole
-        highlight = QColor(palette.color(role.Highlight))
-        current = QColor(highlight)
+        current = palette.color(role.Highlight)
         current.setAlpha(110)
-        hover = QColor(highlight)
+        hover = palette.color(role.Highlight)
         hover.setAlpha(55)
-        dim = QColor(palette.color(role.Text))
+        dim = palette.color(role.Text)
         dim.setAlpha(95)
         return cls(
             text=palette.color(role.Text),

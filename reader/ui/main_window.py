@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -106,7 +107,7 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.resize(1200, 800)
 
         self.panes = {lang: Pane(lang) for lang in Lang}
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side; _restore_state may stack it
         self.splitter.setObjectName("paneSplitter")
         self.splitter.setChildrenCollapsible(False)
         for lang in (Lang.EN, Lang.KO):
@@ -139,8 +140,9 @@ class MainWindow(TranslationMixin, QMainWindow):
         self.speech: SpeechController | None = None
         self.glossary: GlossaryController | None = None
         if defer_extras:
-            self._first_paint_watch = _FirstPaint(self.panes[Lang.EN].view.viewport(),
-                                                  self._build_extras)
+            # Not a pane's viewport: asking PySide for it before the first frame would
+            # create the types of every QWidget subclass (~20 ms).
+            self._first_paint_watch = _FirstPaint(self, self._build_extras)
         else:
             self._build_extras()
         if settings.recovered_from is not None:
@@ -161,7 +163,14 @@ class MainWindow(TranslationMixin, QMainWindow):
         label = plain_label(text)
         action.setIconText(label)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts, not setShortcut: resolving setShortcut's overloads creates the
+            # Qt namespace's enums (~15 ms) before the first frame. A standard key gets
+            # every binding the platform has for it.
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcuts([QKeySequence(shortcut) if isinstance(shortcut, str)
+                                     else shortcut])
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{label} ({keys})")
         else:
@@ -226,7 +235,7 @@ class MainWindow(TranslationMixin, QMainWindow):
             name="preferences",
         )
         if not self.preferences_action.shortcuts():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+            self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.translate_action = self._action(
             self.tr("&Translate Document"), self.translate_document, "Ctrl+T", name="translate"
         )
@@ -242,7 +251,7 @@ class MainWindow(TranslationMixin, QMainWindow):
             self.tr("&Correct Sentence…"), self._on_edit_triggered, "F2", name="correctSentence"
         )
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -335,6 +344,8 @@ class MainWindow(TranslationMixin, QMainWindow):
         self._build_documents_layer()
         if self.speech is not None:
             return
+        for pane in self.panes.values():
+            pane.view.finish_setup()
         self.reading.apply_style_sheet()
         from reader.ui.glossary_ui import GlossaryController
         from reader.ui.speech_ui import SpeechController
@@ -395,7 +406,7 @@ class MainWindow(TranslationMixin, QMainWindow):
 
     def _on_stacked_toggled(self, stacked: bool) -> None:
         self.splitter.setOrientation(
-            Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
+            QtCore.Qt.Orientation.Vertical if stacked else QtCore.Qt.Orientation.Horizontal
         )
         self.settings.set("state/orientation", "stacked" if stacked else "side-by-side")
 
@@ -438,17 +449,16 @@ class MainWindow(TranslationMixin, QMainWindow):
         s = self.settings
         # Read everything first: applying one value writes the settings it touches.
         geometry: QByteArray = s.get("state/geometry")
-        splitter: QByteArray = s.get("state/splitter")
+        sizes = _pane_sizes(s.get("state/pane_sizes"))
         swapped, stacked = s.get("state/swapped"), s.get("state/orientation") == "stacked"
         shown = {lang: s.get(f"state/show_{lang.value}") for lang in Lang}
         sync = s.get("pref/sync_scroll")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.swap_action.setChecked(swapped)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)  # sizes, for the order just restored
-        self.stacked_action.setChecked(stacked)
-        self._on_stacked_toggled(stacked)
+        self.stacked_action.setChecked(stacked)  # toggled: stacks the panes
+        if sizes:
+            self.splitter.setSizes(sizes)  # for the order and orientation just restored
         for action in self.show_actions.values():
             action.setChecked(True)
         for lang, action in self.show_actions.items():
@@ -458,7 +468,7 @@ class MainWindow(TranslationMixin, QMainWindow):
 
     def save_state(self) -> None:
         self.settings.set("state/geometry", self.saveGeometry())
-        self.settings.set("state/splitter", self.splitter.saveState())
+        self.settings.set("state/pane_sizes", ",".join(map(str, self.splitter.sizes())))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -491,7 +501,7 @@ class MainWindow(TranslationMixin, QMainWindow):
         from reader.ui.help import HelpDialog
 
         dialog = HelpDialog(self.menuBar(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.help_dialog = dialog
 
@@ -521,3 +531,11 @@ class MainWindow(TranslationMixin, QMainWindow):
                 "unless you ask it to download a translation model.</p>"
             ),
         )
+
+
+def _pane_sizes(text: str) -> list[int]:
+    """Saved pane sizes ("480,720"); none if the text is not two sizes."""
+    parts = text.split(",")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        return []
+    return [int(part) for part in parts]

@@ -12,7 +12,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,6 @@ class MessageBar(QFrame):
         self.setAccessibleName(self.tr("Messages"))
         self._label = QLabel()
         self._label.setWordWrap(True)
-        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._action_button = QPushButton()
         self._action_button.hide()
         self._action_button.clicked.connect(self._on_action_button_clicked)
@@ -102,6 +102,8 @@ class MessageBar(QFrame):
         text = message.text if not message.detail else f"{message.text}\n{message.detail}"
         self._label.setText(text)
         self._label.setAccessibleName(text)
+        # Set here, not at start-up: the Qt namespace's enums take ~15 ms to create.
+        self._label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self._action_button.setVisible(message.action is not None)
         self._action_button.setText(message.action_text)
         self.show()

@@ -283,7 +283,7 @@ class DocumentOpener(QObject):
             action.setEnabled(enabled)
         self.encoding_menu.setEnabled(enabled and self._reopenable(window.document))
         for pane in window.panes.values():
-            pane.translate_button.setEnabled(enabled)
+            pane.set_translate_enabled(enabled)
 
     @Slot()
     def _on_show_progress_timeout(self) -> None:

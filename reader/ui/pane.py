@@ -4,7 +4,8 @@ the sentence view, and a call to action when the document has no text in that la
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -73,10 +74,12 @@ class Pane(QFrame):
         self.view.setAccessibleName(self.tr("{language} text").format(language=name))
         self.view.setObjectName(f"view_{lang.value}")
 
-        self.empty = self._build_empty_state()
+        # The call to action shown instead of the view when there is no text in this
+        # language: built when first needed (never, for the bundled article).
+        self._empty: QWidget | None = None
+        self._translate_enabled = True
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
 
         header = QVBoxLayout()
         header.setContentsMargins(12, 8, 12, 4)
@@ -89,15 +92,30 @@ class Pane(QFrame):
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
 
+    @property
+    def empty(self) -> QWidget:
+        """The page shown when the document has no text in this language."""
+        if self._empty is None:
+            self._empty = self._build_empty_state()
+            self.stack.addWidget(self._empty)
+        return self._empty
+
+    def set_translate_enabled(self, enabled: bool) -> None:
+        """Whether the call to action's button can be pressed (not while loading)."""
+        self._translate_enabled = enabled
+        if self._empty is not None:
+            self.translate_button.setEnabled(enabled)
+
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
         page.setObjectName(f"empty_{self.lang.value}")
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.translate_button = QPushButton(self.tr("Translate with an offline model"))
         self.translate_button.setObjectName(f"translate_{self.lang.value}")
         self.translate_button.setAccessibleName(self.translate_button.text())
+        self.translate_button.setEnabled(self._translate_enabled)
         self.translate_button.clicked.connect(
             lambda: self.translate_requested.emit(self.lang)
         )
@@ -105,7 +123,7 @@ class Pane(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.empty_label)
         layout.addSpacing(12)
-        layout.addWidget(self.translate_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.translate_button, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
 
@@ -121,6 +139,7 @@ class Pane(QFrame):
         if document.has_language(self.lang):
             self.stack.setCurrentWidget(self.view)
         else:
+            empty = self.empty
             source = language_name(document.original_language)
             self.empty_label.setText(
                 self.tr(
@@ -129,7 +148,7 @@ class Pane(QFrame):
                     "without sending anything over the network."
                 ).format(language=language_name(self.lang), source=source)
             )
-            self.stack.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(empty)
         return False
 
     def refresh_header(self, document: Document) -> None:

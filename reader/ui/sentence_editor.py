@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout
 
@@ -55,11 +56,11 @@ class SentenceEditor(QFrame):
             and event.type() == QEvent.Type.KeyPress
         ):
             key, mods = event.key(), event.modifiers()
-            if key == Qt.Key.Key_Escape:
+            if key == QtCore.Qt.Key.Key_Escape:
                 self.cancelled.emit()
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                mods & Qt.KeyboardModifier.ShiftModifier
+            if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and not (
+                mods & QtCore.Qt.KeyboardModifier.ShiftModifier
             ):
                 self.saved.emit(self.index, self.edit.toPlainText().strip())
                 return True

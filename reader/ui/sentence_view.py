@@ -12,7 +12,8 @@ import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPoint, QPointF, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -69,12 +70,7 @@ class SentenceView(RenderingMixin, QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setMouseTracking(True)
-        self.viewport().setMouseTracking(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setMouseTracking(True)  # QTextBrowser already tracks the mouse on its viewport
         self._state = DecorationState()
         self._colours = Colours.from_palette(self.palette())
         self._line_spacing = self.LINE_HEIGHT_PERCENT[lang]
@@ -88,6 +84,14 @@ class SentenceView(RenderingMixin, QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         # Tooltip text for a glossary mark (sentence index, mark); "" for none.
         self.term_tooltip: Callable[[int, Mark], str] | None = None
+
+    def finish_setup(self) -> None:
+        """Selecting text with the keyboard as well as the mouse. Start-up calls this
+        after the first frame: it needs the Qt namespace's enums, ~15 ms to create."""
+        self.setTextInteractionFlags(
+            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+            | QtCore.Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
 
     def _reset_decorations(self) -> None:
         """A new text: the highlights and marks were for the old one."""
@@ -118,7 +122,7 @@ class SentenceView(RenderingMixin, QTextBrowser):
             point.y() + self.verticalScrollBar().value(),
         )
         position = self.document().documentLayout().hitTest(
-            doc_point, Qt.HitTestAccuracy.ExactHit
+            doc_point, QtCore.Qt.HitTestAccuracy.ExactHit
         )
         if position < 0:
             return -1
@@ -436,7 +440,8 @@ class SentenceView(RenderingMixin, QTextBrowser):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        left = event.button() == QtCore.Qt.MouseButton.LeftButton
+        if left and not self.textCursor().hasSelection():
             index = self.sentence_at(event.position().toPoint())
             if index >= 0:
                 self.sentence_clicked.emit(index)

@@ -165,15 +165,17 @@ def theme_named(name: str) -> Theme:
 
 def colours_for(theme: Theme) -> Colours:
     """The reading colours a sentence view paints with (see reader.ui.decorations)."""
+    # toRgb() copies. (Not QColor(colour): resolving that overload creates the Qt
+    # namespace's enums, ~15 ms, and this runs before the first frame.)
     return Colours(
-        text=QColor(theme.reading_text),
-        background=QColor(theme.reading_background),
-        current=QColor(theme.current_sentence_background),
-        current_text=QColor(theme.current_sentence_text),
-        hover=QColor(theme.hover_background),
-        dim_text=QColor(theme.dim_text),
-        machine_mark=QColor(theme.machine_mark),
-        glossary_mark=QColor(theme.glossary_mark),
+        text=theme.reading_text.toRgb(),
+        background=theme.reading_background.toRgb(),
+        current=theme.current_sentence_background.toRgb(),
+        current_text=theme.current_sentence_text.toRgb(),
+        hover=theme.hover_background.toRgb(),
+        dim_text=theme.dim_text.toRgb(),
+        machine_mark=theme.machine_mark.toRgb(),
+        glossary_mark=theme.glossary_mark.toRgb(),
     )
 
 
@@ -253,21 +255,25 @@ def apply_theme(app: QApplication, theme: Theme | str, *, style_sheet: bool = Tr
     Windows and macOS styles ignore parts of it, which would break high contrast).
     Widgets showing reading text should repaint their own highlights on
     ``QEvent.PaletteChange``: colours already baked into a document do not follow.
-    With ``style_sheet=False`` only the palette is set (start-up applies the style sheet,
-    which draws focus rings and borders, right after the first frame).
+    With ``style_sheet=False`` only the palette is set: start-up applies the style and its
+    sheet, which draws focus rings and borders, right after the first frame (the app asks
+    Qt for Fusion on its command line, so that frame is already drawn with it; looking at
+    ``app.style()`` from Python costs ~6 ms of QStyle enums).
     """
     if isinstance(theme, str):
         theme = theme_named(theme)
-    # With a style sheet set, app.style() is Qt's style sheet wrapper, which has no name;
-    # the style under it is the Fusion style set here on the first call.
-    if app.style().name().lower() not in ("fusion", ""):
-        app.setStyle("Fusion")
-    palette, sheet = palette_for(theme), stylesheet(theme)
+    palette = palette_for(theme)
     if app.palette() != palette:
         app.setPalette(palette)
         QToolTip.setPalette(palette)
-    if style_sheet and app.styleSheet() != sheet:  # re-polishes every widget: only on change
-        app.setStyleSheet(sheet)
+    if style_sheet:
+        # With a style sheet set, app.style() is Qt's style sheet wrapper, which has no
+        # name; the style under it is the Fusion style set here on the first call.
+        if app.style().name().lower() not in ("fusion", ""):
+            app.setStyle("Fusion")
+        sheet = stylesheet(theme)
+        if app.styleSheet() != sheet:  # re-polishes every widget: only on change
+            app.setStyleSheet(sheet)
     return theme
 
 

@@ -144,6 +144,43 @@ def test_layout_is_restored_in_a_new_window(window: MainWindow, settings, qtbot)
     assert not again.panes[Lang.KO].isVisible()
 
 
+def test_pane_sizes_are_restored_and_a_damaged_value_is_ignored(
+    window: MainWindow, settings, qtbot
+) -> None:
+    window.splitter.setSizes([300, 800])
+    wanted = window.splitter.sizes()
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.splitter.sizes() == wanted
+    again.close()
+    settings.set("state/pane_sizes", "wide,narrow")  # a hand-edited settings file
+    third = MainWindow(settings)
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitExposed(third)
+    sizes = third.splitter.sizes()
+    assert len(sizes) == 2 and min(sizes) > 0  # both panes still shown
+
+
+def test_side_by_side_wins_over_pane_sizes_saved_while_stacked(
+    window: MainWindow, settings, qtbot
+) -> None:
+    """Switched back to side by side, then a crash before the window saved its sizes:
+    the layout follows the setting, so the View menu tells the truth."""
+    window.stacked_action.trigger()
+    window.save_state()
+    window.stacked_action.trigger()  # side by side again; the sizes saved are the stacked ones
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.stacked_action.isChecked()
+    assert again.splitter.orientation() == Qt.Orientation.Horizontal
+
+
 def test_opening_a_korean_text_file_fills_the_korean_pane(
     window: MainWindow, qtbot, tmp_path: Path
 ) -> None:
