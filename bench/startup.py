@@ -63,7 +63,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("BENCH_QPA", "offscreen"),
                    DARI_CONFIG_DIR=f"{tmp}/config", DARI_DATA_DIR=f"{tmp}/data",
                    PYTHONPYCACHEPREFIX=f"{tmp}/pycache")
         env.pop("PYTHONDONTWRITEBYTECODE", None)

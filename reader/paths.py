@@ -53,6 +53,23 @@ def data_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Files Dari can remake at any time (parsed copies of bundled articles); created on
+    demand. With ``DARI_DATA_DIR`` set it is the ``cache`` folder inside it."""
+    override = os.environ.get("DARI_DATA_DIR")
+    path = Path(override) / "cache" if override else _standard_cache_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@cache
+def _standard_cache_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else Path.home() / ".cache" / "Dari"
+
+
 def translation_memory_path() -> Path:
     return data_dir() / "translation-memory.sqlite3"
 

@@ -1,9 +1,11 @@
 """Render Dari's window offscreen to PNG files under docs/ (for the README and review).
 
-Usage: python scripts/screenshots.py [out_dir]
+Usage: python scripts/screenshots.py [out_dir] [name.png ...]
 
 Writes main-window.png (default), large-type-800x600.png (200% type in an 800x600 window),
-high-contrast.png, korean-ui.png and session-mode.png, all with the bundled article.
+high-contrast.png, korean-ui.png and session-mode.png, all with the bundled article, and
+library.png (File › Library, with a recent file and one on a drive not plugged in) and
+handout-dialog.png (File › Export Handout…). Names after the folder write only those.
 """
 
 from __future__ import annotations
@@ -50,10 +52,45 @@ def window(name: str, size: tuple[int, int], **prefs: object) -> MainWindow:
     return win
 
 
+def dialogs(out: Path, wanted: set[str]) -> None:
+    """The Library and the handout options, over the window, as a user sees them."""
+    if not wanted & {"library.png", "handout-dialog.png"}:
+        return
+    examples = Path(tempfile.gettempdir()) / "dari-examples"  # a steady path to show
+    examples.mkdir(exist_ok=True)
+    recent = examples / "flood-notice.txt"
+    recent.write_text("The river rose overnight. Nobody could remember a flood like it.\n")
+    win = window("dialogs", (1280, 800), **{
+        "state/recent_files": [str(recent), "/media/usb-drive/letter-from-hanawon.docx"]})
+    if "library.png" in wanted:
+        win.opener.show_library()
+        settle()
+        library = win.opener.library
+        assert library is not None
+        library.grab().save(str(out / "library.png"))
+        library.reject()
+    if "handout-dialog.png" in wanted:
+        win.handouts.ask_options("export")
+        settle()
+        handout = win.handouts.dialog
+        assert handout is not None
+        handout.grab().save(str(out / "handout-dialog.png"))
+        handout.reject()
+    win.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else paths.bundled_root() / "docs"
     out.mkdir(parents=True, exist_ok=True)
+    wanted = set(sys.argv[2:])
+    if wanted - {"library.png", "handout-dialog.png"}:
+        sys.exit("only library.png and handout-dialog.png can be written alone")
     app = QApplication([])
+    if wanted:  # only these
+        dialogs(out, wanted)
+        print(f"wrote {', '.join(sorted(wanted))} to {out}")
+        return 0
+    dialogs(out, {"library.png", "handout-dialog.png"})
 
     shots = {
         "main-window.png": window("default", (1280, 800)),

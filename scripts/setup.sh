@@ -44,3 +44,6 @@ fi
 .venv/bin/python -m pip install -q -e ".${extra}" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import reader, PySide6, ctranslate2, sentencepiece" \
     || { echo "Dari's Python environment is incomplete" >&2; exit 1; }
+# Byte-compile Dari now (an editable install does not), so even the first start loads
+# compiled modules; it also covers shells that set PYTHONDONTWRITEBYTECODE.
+.venv/bin/python -m compileall -q reader >/dev/null

@@ -5,7 +5,7 @@
     <name>DocumentOpener</name>
     <message>
         <source>&amp;Library…</source>
-        <translation>라이브러리(&amp;L)…</translation>
+        <translation>서재(&amp;L)…</translation>
     </message>
     <message>
         <source>New from &amp;Clipboard</source>
@@ -20,28 +20,28 @@
         <translation>자동으로 감지(&amp;D)</translation>
     </message>
     <message>
-        <source>UTF-16 (little-endian)</source>
-        <translation>UTF-16 (리틀 엔디언)</translation>
+        <source>UTF-16 (&amp;little-endian)</source>
+        <translation>UTF-16 (리틀 엔디언)(&amp;L)</translation>
     </message>
     <message>
-        <source>UTF-16 (big-endian)</source>
-        <translation>UTF-16 (빅 엔디언)</translation>
+        <source>UTF-16 (&amp;big-endian)</source>
+        <translation>UTF-16 (빅 엔디언)(&amp;B)</translation>
     </message>
     <message>
-        <source>Korean (EUC-KR / CP949)</source>
-        <translation>한국어 (EUC-KR / CP949)</translation>
+        <source>&amp;Korean (EUC-KR / CP949)</source>
+        <translation>한국어 (EUC-KR / CP949)(&amp;K)</translation>
     </message>
     <message>
-        <source>Western (Windows-1252)</source>
-        <translation>서유럽어 (Windows-1252)</translation>
+        <source>&amp;Western (Windows-1252)</source>
+        <translation>서유럽어 (Windows-1252)(&amp;W)</translation>
     </message>
     <message>
-        <source>Western (ISO-8859-1)</source>
-        <translation>서유럽어 (ISO-8859-1)</translation>
+        <source>Western (&amp;ISO-8859-1)</source>
+        <translation>서유럽어 (ISO-8859-1)(&amp;I)</translation>
     </message>
     <message>
         <source>Opening progress</source>
-        <translation>여는 중 진행 상황</translation>
+        <translation>열기 진행 상황</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -682,11 +682,19 @@
     </message>
     <message>
         <source>A handout shows the text in English and Korean together, for the client to keep. Machine translations are marked †.</source>
-        <translation>유인물은 영어와 한국어 글을 함께 보여 주며 내담자가 가져갈 수 있습니다. 기계 번역에는 † 표시가 붙습니다.</translation>
+        <translation>유인물은 영어와 한국어를 함께 실은 인쇄물로, 내담자가 가져갈 수 있습니다. 기계 번역에는 † 표시가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s titles</source>
+        <translation>문서 제목</translation>
     </message>
     <message>
         <source>Handout title</source>
         <translation>유인물 제목</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the document&apos;s titles: {title}</source>
+        <translation>비워 두면 문서 제목을 씁니다: {title}</translation>
     </message>
     <message>
         <source>Leave empty to use the document&apos;s titles in both languages.</source>
@@ -698,11 +706,11 @@
     </message>
     <message>
         <source>&amp;Aligned columns: English beside Korean</source>
-        <translation>나란한 단(&amp;A): 영어 옆에 한국어</translation>
+        <translation>두 단으로 나란히(&amp;A): 영어 옆에 한국어</translation>
     </message>
     <message>
         <source>&amp;Interleaved: each English passage, then its Korean</source>
-        <translation>번갈아(&amp;I): 영어 단락 다음에 한국어</translation>
+        <translation>번갈아 배치(&amp;I): 영어 단락마다 바로 뒤에 한국어</translation>
     </message>
     <message>
         <source>Include my &amp;notes ({count})</source>
@@ -710,11 +718,11 @@
     </message>
     <message>
         <source>Notes are printed after the passage they belong to. Leave them out if the handout is for the client and the notes are not.</source>
-        <translation>메모는 해당 단락 뒤에 인쇄됩니다. 유인물은 내담자용인데 메모는 그렇지 않다면 빼 두세요.</translation>
+        <translation>메모는 해당 단락 뒤에 인쇄됩니다. 유인물은 내담자에게 주지만 메모는 보여 줄 것이 아니라면 빼 두세요.</translation>
     </message>
     <message>
         <source>Include the &amp;glossary of terms used</source>
-        <translation>쓰인 용어의 용어집 포함(&amp;G)</translation>
+        <translation>본문에 나온 용어 풀이 포함(&amp;G)</translation>
     </message>
     <message>
         <source>The glossary is still loading.</source>
@@ -752,11 +760,11 @@
     <name>LibraryDialog</name>
     <message>
         <source>Library</source>
-        <translation>라이브러리</translation>
+        <translation>서재</translation>
     </message>
     <message>
         <source>Choose a text to read. Enter or a double-click opens it.</source>
-        <translation>읽을 글을 고르세요. Enter 키나 두 번 누르기로 엽니다.</translation>
+        <translation>읽을 글을 고르세요. Enter 키를 누르거나 두 번 클릭하면 열립니다.</translation>
     </message>
     <message>
         <source>Texts to open</source>
@@ -769,6 +777,18 @@
     <message>
         <source>&amp;Remove from List</source>
         <translation>목록에서 빼기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the chosen recent file off this list (Delete). The file itself stays.</source>
+        <translation>고른 최근 파일을 이 목록에서 뺍니다(Delete). 파일 자체는 지워지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Open the chosen text</source>
+        <translation>고른 글 열기</translation>
+    </message>
+    <message>
+        <source>Remove the chosen file from the list</source>
+        <translation>고른 파일을 목록에서 빼기</translation>
     </message>
     <message>
         <source>Articles that come with Dari</source>
@@ -784,11 +804,15 @@
     </message>
     <message>
         <source>Missing — was in {folder}</source>
-        <translation>없음 — {folder}에 있었음</translation>
+        <translation>찾을 수 없음 — 원래 위치: {folder}</translation>
+    </message>
+    <message>
+        <source>{path} is no longer there.</source>
+        <translation>{path} 파일이 원래 자리에 없습니다.</translation>
     </message>
     <message>
         <source>“{name}” is no longer there. It may have been moved or deleted, or be on a drive that is not connected.</source>
-        <translation>“{name}”이(가) 더 이상 그 자리에 없습니다. 옮겨졌거나 지워졌거나, 연결되지 않은 드라이브에 있을 수 있습니다.</translation>
+        <translation>“{name}” 파일이 원래 자리에 없습니다. 옮겨졌거나 지워졌을 수 있고, 연결되지 않은 드라이브에 있을 수도 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +940,10 @@
     <message>
         <source>Show Tool&amp;bar</source>
         <translation>도구 모음 보기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Untitled text</source>
+        <translation>제목 없는 글</translation>
     </message>
     <message>
         <source>About Dari</source>
@@ -1165,6 +1193,33 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
+        <source>{language} sentence {number}</source>
+        <translation>{language} {number}번째 문장</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>메모 내용</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the note.</source>
+        <translation>Ctrl+Enter를 누르면 메모가 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves · Enter starts a new line · Esc cancels</source>
+        <translation>Ctrl+Enter: 저장 · Enter: 줄 바꿈 · Esc: 취소</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>Notes</source>
@@ -1187,12 +1242,32 @@
         <translation>현재 문장에 메모 추가 (Ctrl+Shift+N)</translation>
     </message>
     <message>
+        <source>Add a note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
+        <source>Edit the chosen note (Enter)</source>
+        <translation>고른 메모 편집 (Enter)</translation>
+    </message>
+    <message>
+        <source>Edit the chosen note</source>
+        <translation>고른 메모 편집</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the chosen note (Delete)</source>
+        <translation>고른 메모 삭제 (Delete)</translation>
+    </message>
+    <message>
+        <source>Delete the chosen note</source>
+        <translation>고른 메모 삭제</translation>
     </message>
     <message>
         <source>{language} sentence {number}</source>
@@ -1627,20 +1702,12 @@ Dari can translate it from {source} on this computer, without sending anything o
         <translation>메모 패널 보기(&amp;O)</translation>
     </message>
     <message>
+        <source>Show the notes on sentences (Ctrl+Shift+J)</source>
+        <translation>문장에 단 메모 보기 (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
         <source>Click a sentence first, then add a note to it.</source>
         <translation>먼저 문장을 누른 다음 메모를 추가하세요.</translation>
-    </message>
-    <message>
-        <source>{language} sentence {number}</source>
-        <translation>{language} {number}번째 문장</translation>
-    </message>
-    <message>
-        <source>Edit Note</source>
-        <translation>메모 편집</translation>
-    </message>
-    <message>
-        <source>Add Note</source>
-        <translation>메모 추가</translation>
     </message>
     <message>
         <source>Note deleted.</source>

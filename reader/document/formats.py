@@ -312,8 +312,9 @@ def build_document(
     paragraphs = [p for p in found.paragraphs if p.strip()]
     title = " ".join(found.title.split()) or (path.stem if path else "")
     first = paragraphs[0] if len(paragraphs) > 1 else ""
-    if " ".join((_MD_LINE.sub("", first) if found.markdown else first).split()) == title:
-        paragraphs.pop(0)  # the title heads the page already
+    if title and " ".join(
+            (_MD_LINE.sub("", first) if found.markdown else first).split()) == title:
+        paragraphs.pop(0)  # the title heads the page already (untitled: nothing to drop)
     if not paragraphs:
         raise FormatError(f"“{name}” is empty: it has no text to show.")
     lang = detect_language(_sample(paragraphs))

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "st", "ﬆ": "st", "\t": " "})
+# pypdf gives a glyph with no Unicode mapping as the control character of its number. In
+# practice that glyph is a space (Qt's PDF writer, which makes Dari's handouts, maps none
+# for a CJK font's space), so it reads as one.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]")
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
@@ -121,7 +124,7 @@ def _page_lines(page: Any) -> list[_Line]:
 
     def flush() -> None:
         nonlocal where
-        text = " ".join(_CONTROL.sub("", "".join(parts)).translate(_LIGATURES).split())
+        text = " ".join(_CONTROL.sub(" ", "".join(parts)).translate(_LIGATURES).split())
         if text and where is not None:
             lines.append(_Line(*where, text))
         parts.clear()

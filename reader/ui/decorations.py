@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):  # a NamedTuple: cheaper to create at start-up than a dataclass
     """The colours a reading pane needs; themes fill them, defaults follow the palette."""
 
     text: QColor
@@ -48,8 +48,7 @@ class Colours:
         )
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A glossary term found in a sentence: character offsets within the sentence."""
 
     start: int

@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance, Slot
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+    Slot,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,8 +32,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -65,6 +78,96 @@ def category_label(name: str) -> str:
     return labels.get(name, name)
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box that asks for the width of its longest item but may be narrowed to
+    `minimumContentsLength` characters; its text is then cut with "…" and shown whole in
+    the tooltip, rather than clipped mid-letter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currentIndexChanged.connect(self._update_tooltip)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()  # room for minimumContentsLength characters
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                      default=0)
+        room = metrics.horizontalAdvance("X") * self.minimumContentsLength()
+        return QSize(hint.width() + max(0, longest - room), hint.height())
+
+    def _field_width(self) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width()
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > self._field_width()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.currentText() if self.is_elided() else "")
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, self._field_width())
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_tooltip()
+
+
+class _PanelBody(QWidget):
+    """The panel's controls. Asked its height for a width (it has wrapping labels), it
+    answers the least it can do with, not what it would like: the scroll area around it
+    then shrinks the list and the entry to fit the dock, and scrolls only below that."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.minimumHeightForWidth(width)
+
+
+class _PanelScroller(QScrollArea):
+    """Scrolls the panel's controls up and down, never sideways: the dock is kept at least
+    as wide as the controls need (the widest button), and starts as wide as they would
+    like (the scope's longest choice too), up to a third of the window."""
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        self.body = body
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(body)
+
+    def _beside(self) -> int:
+        """The width the scroll area takes beside its contents: the scroll bar's."""
+        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.body.minimumSizeHint().width() + self._beside(),
+                     super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        wanted = self.body.sizeHint().width() + self._beside()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            wanted = min(wanted, window.width() // 3)
+        return QSize(max(wanted, self.minimumSizeHint().width()), super().sizeHint().height())
+
+
 class GlossaryPanel(QDockWidget):
     entry_selected = Signal(str)  # an entry id; "" when nothing is selected
     next_requested = Signal()  # Enter, or the Next Occurrence button
@@ -91,16 +194,14 @@ class GlossaryPanel(QDockWidget):
         self.search.setPlaceholderText(self.tr("Search English or Korean"))
         self.search.setAccessibleName(self.tr("Search the glossary"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.search.placeholderText())  # shown cut short when narrow
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.search.installEventFilter(self)
-        self.scope = QComboBox()
+        self.scope = ElidingComboBox()
         self.scope.setObjectName("glossaryScope")
         self.scope.setAccessibleName(self.tr("Which terms to list"))
         self.scope.addItems([self.tr("Terms in this document"), self.tr("All terms")])
-        self.scope.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         self.scope.setMinimumContentsLength(8)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
         self.list = QListWidget()
@@ -141,10 +242,11 @@ class GlossaryPanel(QDockWidget):
         # One button a row: labels never clip, whatever the language or type size.
         for row, button in enumerate((self.add_button, self.edit_button, self.delete_button)):
             buttons.addWidget(button, row + 1, 0, 1, 3)
-        body = QWidget()
+        body = _PanelBody()
         body.setObjectName("glossaryBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 4, 8, 8)
+        layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addWidget(self.scope)
         layout.addWidget(self.list, 2)
@@ -153,16 +255,12 @@ class GlossaryPanel(QDockWidget):
         layout.addWidget(self.details, 3)
         layout.addWidget(self.occurrence_label)
         layout.addLayout(buttons)
-        # The panel may be narrowed below its contents' width (large type, a small
-        # window): it then scrolls rather than squeezing the reading panes.
-        scroller = QScrollArea()
+        # Too short for everything (large type, a small window), the panel scrolls rather
+        # than cutting controls off or squeezing the reading panes.
+        scroller = _PanelScroller(body)
         scroller.setObjectName("glossaryScroller")
         scroller.setAccessibleName(self.tr("Glossary panel"))
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setWidgetResizable(True)
-        scroller.setWidget(body)
-        scroller.setMinimumWidth(160)
-        self.body = body
+        self.body, self.scroller = body, scroller
         self.setWidget(scroller)
         for first, second in ((self.search, self.scope), (self.scope, self.list),
                               (self.list, self.next_button), (self.next_button, self.details),
@@ -303,6 +401,11 @@ class GlossaryPanel(QDockWidget):
         heading.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(heading)
         self.refresh()  # the list's row height is measured when it is filled
+        # The dock's least width changed with the type: measure it now, and tell the window.
+        layout = body.layout()
+        if layout is not None:
+            layout.activate()
+        self.scroller.updateGeometry()
 
     # -- keys -----------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

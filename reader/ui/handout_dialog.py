@@ -2,8 +2,9 @@
 languages in aligned columns, or each English passage followed by its Korean), the title,
 and whether to add the counsellor's notes and the glossary appendix.
 
-Notes are off by default: they are the counsellor's, often about the client, and the
-handout is usually given away. The glossary appendix is on whenever the glossary is ready.
+Notes are off every time: they are the counsellor's, often about the client, and the
+handout is usually given away. The layout and the glossary appendix start as last chosen
+(the controller keeps them in the settings); the appendix needs the glossary loaded.
 """
 
 from __future__ import annotations
@@ -37,10 +38,13 @@ class HandoutOptionsDialog(QDialog):
         default_title: str,
         notes: int,
         glossary_ready: bool,
+        layout: Layout = "columns",
+        include_glossary: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         """`notes`: how many notes the document has; `glossary_ready`: whether the
-        glossary is loaded (the appendix needs it)."""
+        glossary is loaded (the appendix needs it); `layout` and `include_glossary`: the
+        choices to start from (the last ones made)."""
         super().__init__(parent)
         self.setObjectName("handoutOptions")
         self.purpose = purpose
@@ -55,10 +59,17 @@ class HandoutOptionsDialog(QDialog):
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("handoutTitle")
-        self.title_edit.setPlaceholderText(default_title)
+        # The titles in both languages rarely fit a line edit: the hint shows them whole.
+        self.title_edit.setPlaceholderText(self.tr("The document's titles"))
         self.title_edit.setClearButtonEnabled(True)
         self.title_edit.setAccessibleName(self.tr("Handout title"))
-        title_hint = QLabel(self.tr("Leave empty to use the document's titles in both languages."))
+        title_hint = QLabel(
+            self.tr("Leave empty to use the document's titles: {title}").format(
+                title=default_title)
+            if default_title else
+            self.tr("Leave empty to use the document's titles in both languages.")
+        )
+        self.title_edit.setAccessibleDescription(title_hint.text())
         title_hint.setWordWrap(True)
         title_hint.setObjectName("hint")
 
@@ -69,7 +80,7 @@ class HandoutOptionsDialog(QDialog):
             self.tr("&Interleaved: each English passage, then its Korean")
         )
         self.interleaved_radio.setObjectName("handoutInterleaved")
-        self.columns_radio.setChecked(True)
+        (self.interleaved_radio if layout == "interleaved" else self.columns_radio).setChecked(True)
         self._layouts = QButtonGroup(self)
         self._layouts.addButton(self.columns_radio)
         self._layouts.addButton(self.interleaved_radio)
@@ -86,14 +97,21 @@ class HandoutOptionsDialog(QDialog):
         ))
         self.glossary_check = QCheckBox(self.tr("Include the &glossary of terms used"))
         self.glossary_check.setObjectName("handoutGlossary")
-        self.glossary_check.setChecked(glossary_ready)
+        self.glossary_check.setChecked(glossary_ready and include_glossary)
         self.glossary_check.setEnabled(glossary_ready)
         if not glossary_ready:
             self.glossary_check.setToolTip(self.tr("The glossary is still loading."))
 
+        # The hint under the field, in one cell with it: as a row of its own, a wrapped
+        # label gets the height it would need at the form's narrowest and leaves a gap.
+        title_label = QLabel(self.tr("&Title:"))
+        title_label.setBuddy(self.title_edit)
+        field = QVBoxLayout()
+        field.setSpacing(2)
+        field.addWidget(self.title_edit)
+        field.addWidget(title_hint)
         form = QFormLayout()
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow("", title_hint)
+        form.addRow(title_label, field)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,6 +119,7 @@ class HandoutOptionsDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Export…") if purpose == "export" else self.tr("&Print…"))
         ok.setObjectName("handoutOk")
+        ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -7,6 +7,10 @@ written. PDF painting there is what ``reader.export.handout`` does anyway (QText
 and QPdfWriter need no widgets; Qt paints text on a QPdfWriter from any thread). Printing
 stays on the GUI thread, with the printer the print dialog set up. Success says where the
 file went; a problem goes to the message bar.
+
+The dialog starts from the layout and glossary choice made last time, and the file dialog
+from the last folder and file type, with a name made from the document's (never the
+document's own file: "report.pdf" gives "report - handout.pdf").
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reader.document.model import Document, Lang, Paragraph, Unit
+from reader.ui.session_ui import documents_folder, safe_name
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -77,7 +82,7 @@ class HandoutController(QObject):
         document = self.window.document
         if document is None or (purpose == "export" and self._exporting is not None):
             return
-        glossary = self.window.glossary
+        glossary, settings = self.window.glossary, self.window.settings
         from reader.ui.handout_dialog import HandoutOptionsDialog  # loaded when first used
 
         dialog = HandoutOptionsDialog(
@@ -86,6 +91,9 @@ class HandoutController(QObject):
                                                  document.title.get(Lang.KO)) if t),
             notes=len(self.window.sessions.notes),
             glossary_ready=glossary is not None and glossary.glossary is not None,
+            layout="interleaved" if settings.get("state/handout_layout") == "interleaved"
+            else "columns",
+            include_glossary=bool(settings.get("state/handout_glossary")),
             parent=self.window,
         )
         dialog.finished.connect(lambda result, d=dialog: self._on_dialog_finished(d, result))
@@ -98,6 +106,10 @@ class HandoutController(QObject):
             self.dialog = None
         if result != QDialog.DialogCode.Accepted or self.window.document is None:
             return
+        settings = self.window.settings
+        settings.set("state/handout_layout", dialog.layout_choice)
+        if dialog.glossary_check.isEnabled():  # (a choice the user could make)
+            settings.set("state/handout_glossary", dialog.glossary_check.isChecked())
         options = self._options(dialog)
         if dialog.purpose == "export":
             self.export_to_file(options)
@@ -124,11 +136,12 @@ class HandoutController(QObject):
         if document is None:
             return
         pdf, html = self.tr("PDF document (*.pdf)"), self.tr("Web page (*.html *.htm)")
-        stem = document.path.stem if document.path and document.path.suffix != ".toml" else (
-            self.tr("handout"))
-        start = (document.path.parent if document.path else Path.home()) / f"{stem}.pdf"
+        settings = self.window.settings
+        last_kind: Kind = "html" if settings.get("state/handout_format") == "html" else "pdf"
+        start = self.suggested_path(document, last_kind)
+        filters = f"{html};;{pdf}" if last_kind == "html" else f"{pdf};;{html}"  # last first
         filename, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export Handout"), str(start), f"{pdf};;{html}"
+            self.window, self.tr("Export Handout"), str(start), filters
         )
         if not filename:
             return
@@ -138,6 +151,8 @@ class HandoutController(QObject):
             path = path.with_name(path.name + (".html" if chosen == html else ".pdf"))
             suffix = path.suffix
         kind: Kind = "pdf" if suffix == ".pdf" else "html"
+        settings.set("state/handout_format", kind)
+        settings.set("state/handout_folder", str(path.parent))
         task = Task(export, kind, path, snapshot(document), options)
         task.signals.finished.connect(self._on_export_finished)
         task.signals.failed.connect(lambda exc, p=path: self._on_export_failed(p, exc))
@@ -147,6 +162,19 @@ class HandoutController(QObject):
             self.tr("Exporting the handout to {name}…").format(name=path.name)
         )
         task.start()
+
+    def suggested_path(self, document: Document, kind: Kind) -> Path:
+        """Where the file dialog starts: the last handout's folder (else the document's,
+        unless it is one bundled with Dari, else Documents), and "<name> - handout"."""
+        from_file = document.path is not None and document.path.suffix.lower() != ".toml"
+        name = (document.path.stem if from_file and document.path else "") or (
+            document.title_in(document.original_language))
+        stem = " - ".join(part for part in (safe_name(name), self.tr("handout")) if part)
+        folder = Path(self.window.settings.get("state/handout_folder") or ".")
+        if not (folder.is_absolute() and folder.is_dir()):
+            folder = document.path.parent if from_file and document.path else (
+                documents_folder())
+        return folder / f"{stem}.{kind}"
 
     def _on_export_finished(self, path: Path) -> None:
         self._export_done()
@@ -181,6 +209,7 @@ class HandoutController(QObject):
             return
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.suggested_path(document, "pdf").stem)  # print queues
             dialog = QPrintDialog(printer, self.window)
             dialog.setWindowTitle(self.tr("Print Handout"))
             if dialog.exec() != QDialog.DialogCode.Accepted:

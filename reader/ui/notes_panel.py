@@ -1,16 +1,18 @@
 """The Notes panel: the counsellor's notes on sentences, in document order. Choosing a
 note makes its sentence current in both panes; Enter (or Edit…) edits it, Delete removes
-it. The panel only shows and asks: the notes themselves are kept by the session
-controller."""
+it and moves on to the next. The panel only shows and asks: the notes themselves are kept
+by the session controller. Its type follows the reading size, up to PANEL_MAX_POINTS, as
+the glossary panel's does."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from reader.document.model import Lang
 from reader.session.notes import Note
+from reader.ui.fonts import family_for
 from reader.ui.pane import language_name
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 EXCERPT_CHARS = 70
+PANEL_MAX_POINTS = 20.0
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -52,6 +56,12 @@ class NotesPanel(QDockWidget):
         self.list.setObjectName("notesList")
         self.list.setAccessibleName(self.tr("Notes on sentences"))
         self.list.setWordWrap(True)
+        # Re-lay the rows out when the panel is resized: wrapped rows keep the height
+        # measured at the old width otherwise, and their last lines are cut off.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
@@ -64,16 +74,21 @@ class NotesPanel(QDockWidget):
         self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setObjectName("notesAdd")
         self.add_button.setToolTip(self.tr("Add a note to the current sentence (Ctrl+Shift+N)"))
+        self.add_button.setAccessibleName(self.tr("Add a note"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setObjectName("notesEdit")
+        self.edit_button.setToolTip(self.tr("Edit the chosen note (Enter)"))
+        self.edit_button.setAccessibleName(self.tr("Edit the chosen note"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("notesDelete")
+        self.delete_button.setToolTip(self.tr("Delete the chosen note (Delete)"))
+        self.delete_button.setAccessibleName(self.tr("Delete the chosen note"))
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
-        self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        self.delete_button.clicked.connect(self._delete_selected)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: self._request(self.delete_requested))
+        delete_key.activated.connect(self._delete_selected)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -127,6 +142,27 @@ class NotesPanel(QDockWidget):
             self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
         self._update_buttons()
+
+    def set_reading_font(self, font: QFont) -> None:
+        """The notes in the reading type, up to PANEL_MAX_POINTS (the buttons keep the
+        interface's, so that the panel stays narrow in a small window). Every row in the
+        Korean family (which carries Latin too), so notes in either language look alike."""
+        font = QFont(font)
+        if font.pointSizeF() > PANEL_MAX_POINTS:
+            font.setPointSizeF(PANEL_MAX_POINTS)
+        self.empty_label.setFont(font)
+        listed = QFont(font)
+        listed.setFamilies([family_for(Lang.KO), *font.families()])
+        self.list.setFont(listed)
+        self.list.doItemsLayout()  # row heights are measured with the font
+
+    def _delete_selected(self) -> None:
+        """Delete the chosen note; the one after it (or before, at the end) is chosen next,
+        so Delete can be pressed again."""
+        row = self.list.currentRow()
+        self._request(self.delete_requested)
+        if row >= 0 and self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def _request(self, signal: object) -> None:
         key = self.selected()

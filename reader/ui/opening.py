@@ -29,7 +29,7 @@ from reader.document.formats import (
     FormatError,
     LoadCancelled,
 )
-from reader.document.model import Document
+from reader.document.model import Document, Lang
 from reader.document.textfile import TextFileError
 from reader.session.session import SessionError, SessionState
 from reader.ui.loading import (
@@ -61,6 +61,7 @@ class DocumentOpener(QObject):
         self._loading_name = ""
         self._preview: Document | None = None  # the start of a long text, while it loads
         self._before_preview: Document | None = None
+        self._told_cut_short: set[Lang] = set()  # the panes that said they show only a part
         self.library: LibraryDialog | None = None
         self.library_action = window._action(
             self.tr("&Library…"), self.show_library, "Ctrl+L", name="library"
@@ -73,9 +74,9 @@ class DocumentOpener(QObject):
         self.encoding_menu.setObjectName("reopenWithEncoding")
         self.encoding_group = QActionGroup(self)
         self.encoding_actions: dict[str, QAction] = {}
-        labels = [self.tr("&Detect Automatically"), "UTF-8", self.tr("UTF-16 (little-endian)"),
-                  self.tr("UTF-16 (big-endian)"), self.tr("Korean (EUC-KR / CP949)"),
-                  self.tr("Western (Windows-1252)"), self.tr("Western (ISO-8859-1)")]
+        labels = [self.tr("&Detect Automatically"), "UTF-&8", self.tr("UTF-16 (&little-endian)"),
+                  self.tr("UTF-16 (&big-endian)"), self.tr("&Korean (EUC-KR / CP949)"),
+                  self.tr("&Western (Windows-1252)"), self.tr("Western (&ISO-8859-1)")]
         for codec, label in zip(ENCODINGS, labels, strict=True):
             action = QAction(label, self.encoding_menu)
             action.setCheckable(True)
@@ -254,13 +255,12 @@ class DocumentOpener(QObject):
         whole text wait), and start loading the rest."""
         if task is not self._loading:
             return  # cancelled or superseded before it started
-        task.start()
-        if document is None:
-            return
-        self._before_preview = self.window.document
-        self._preview = document
-        self.window.set_document(document)
-        self._set_whole_text_actions(False)
+        if document is not None:
+            self._before_preview = self.window.document
+            self._preview = document
+            self.window.set_document(document)
+            self._set_whole_text_actions(False)
+        task.start()  # after: showing the start competes with the load for the interpreter
 
     def _end_preview(self, *, restore: bool) -> bool:
         """Stop showing a preview; `restore` the document shown before it (the load
@@ -311,6 +311,7 @@ class DocumentOpener(QObject):
     @Slot(object)
     def _on_window_document_changed(self, document: Document) -> None:
         self.encoding = ""  # (a reopened file's encoding is set again just after this)
+        self._told_cut_short.clear()
         self._check_encoding("")
         previewing = self._preview is not None and self._preview is document
         self.encoding_menu.setEnabled(self._reopenable(document) and not previewing)
@@ -323,6 +324,17 @@ class DocumentOpener(QObject):
         laying_out = self.window.statusBar().currentMessage() == self.tr("Laying out the text…")
         if laying_out and not any(pane.view.is_rendering for pane in panes):
             self.window.statusBar().clearMessage()
+        document = self.window.document
+        for lang, pane in self.window.panes.items():
+            if document is None or not pane.view.cut_short or lang in self._told_cut_short:
+                continue
+            self._told_cut_short.add(lang)
+            shown = pane.view.sentence_count / max(1, document.sentence_count(lang))
+            name = document.path.name if document.path else document.title_in(lang)
+            self.window.messages.warning(self.tr(
+                "“{name}” is too long to show whole at this type size: the pane shows its "
+                "first {percent} %. Smaller text (View › Text Size) shows more."
+            ).format(name=name, percent=int(100 * shown)))
 
     # -- the library and recent files -------------------------------------------------
     def show_library(self) -> None:
@@ -333,6 +345,7 @@ class DocumentOpener(QObject):
             self.library.open_requested.connect(self.open_path)
             self.library.remove_requested.connect(self.forget_recent)
         articles = library.bundled_articles(paths.content_dir())
+        self.library.set_reading_font(self.window.reading.font_for(Lang.EN))
         self.library.set_contents(articles, self.recent_files())
         self.library.open()
 

@@ -57,7 +57,8 @@ class ReadingController(QObject):
 
         def action(text: str, slot: Any, keys: list[str], name: str, *,
                    checkable: bool = False) -> QAction:
-            act = QAction(text, w)
+            act = QAction(w)  # see MainWindow._action
+            act.setText(text)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setCheckable(checkable)

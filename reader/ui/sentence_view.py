@@ -11,21 +11,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QContextMenuEvent,
-    QFont,
-    QHelpEvent,
-    QMouseEvent,
-    QPalette,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Lang, Origin
@@ -33,13 +23,16 @@ from reader.ui.decorations import Colours, DecorationState, Mark, build_selectio
 from reader.ui.sentence_render import RenderingMixin
 from reader.ui.themes import contrast_ratio
 
+if TYPE_CHECKING:  # event classes: importing one costs ~1 ms of PySide types at start-up
+    from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QMouseEvent, QResizeEvent
+
 # Per-sentence decorations (marks, notes, hidden sentences) are made for the sentences on
 # screen and this many either side; a text this short is decorated whole.
 DECORATION_MARGIN = 400
 
 
 @dataclass(frozen=True)
-class Anchor:
+class Anchor:  # a dataclass: a NamedTuple's index() would clash with `index`
     """A reading position: the sentence at the top of the viewport, where its top is
     (viewport y, negative once scrolled past) and how far (0..1) it has scrolled past."""
 
@@ -475,10 +468,11 @@ class SentenceView(RenderingMixin, QTextBrowser):
         return menu
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            tip = self.tooltip_at(event.pos())
+        if event.type() == QEvent.Type.ToolTip:
+            help_event = cast("QHelpEvent", event)
+            tip = self.tooltip_at(help_event.pos())
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
+                QToolTip.showText(help_event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True

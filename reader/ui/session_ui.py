@@ -15,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reader.document.model import Document, Lang
 from reader.session.notes import Notes
@@ -27,15 +28,30 @@ from reader.session.session import (
     save_session,
 )
 from reader.ui.messages import Level, Message
-from reader.ui.notes_panel import NotesPanel, excerpt
-from reader.ui.pane import language_name
+from reader.ui.notes_panel import NotesPanel
+from reader.ui.reading import STYLE_KEYS
 from reader.ui.sentence_view import SentenceView
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+    from reader.ui.note_dialog import NoteDialog
 
 SESSION_SUFFIXES = (".dari", ".dari-session")
+NAME_CHARS = 60  # of a document's title, in a suggested file name
+
+
+def safe_name(text: str) -> str:
+    """`text` made fit for a file name on every system: letters (Hangul too), digits,
+    spaces, hyphens and underscores, at most NAME_CHARS."""
+    kept = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in text)
+    return " ".join(kept.split())[:NAME_CHARS].strip()
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder if there is one, else their home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def _span(view: SentenceView, index: int) -> tuple[int, int]:
@@ -51,6 +67,15 @@ def _span(view: SentenceView, index: int) -> tuple[int, int]:
     return top, max(1, view.sentence_bottom(index) - top)
 
 
+def _sentence_text(document: Document | None, lang: Lang, index: int) -> str:
+    """The text of sentence `index` of `lang`, or "" if there is no such sentence."""
+    if document is None or not 0 <= index < document.sentence_count(lang):
+        return ""
+    unit = document.unit_of(lang, index)
+    at = index - document.unit_sentences(unit, lang).start
+    return document.unit(unit).side(lang)[at].text
+
+
 class SessionController(QObject):
     notes_changed = Signal()
     session_saved = Signal(object)  # Path
@@ -61,6 +86,7 @@ class SessionController(QObject):
         self.notes = Notes()
         self.path: Path | None = None  # the session file last opened or saved
         self._saving: Task | None = None
+        self.note_dialog: NoteDialog | None = None  # while one is open
         self.save_action = window._action(
             self.tr("&Save Session…"), self.save_session, "Ctrl+S", name="saveSession"
         )
@@ -76,6 +102,9 @@ class SessionController(QObject):
         self.toggle_action = self.panel.toggleViewAction()
         self.toggle_action.setText(self.tr("Show N&otes Panel"))
         self.toggle_action.setObjectName("notesPanel")
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.toggle_action.setToolTip(self.tr("Show the notes on sentences (Ctrl+Shift+J)"))
+        window.addAction(self.toggle_action)  # the shortcut works with the menu bar hidden
         self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
         self.panel.note_selected.connect(self._on_panel_note_selected)
         self.panel.edit_requested.connect(self.edit_note)
@@ -83,6 +112,12 @@ class SessionController(QObject):
         self.panel.add_requested.connect(self.add_note)
         window.document_changed.connect(self._on_window_document_changed)
         window.linker.current_changed.connect(self._on_linker_current_changed)
+        for lang, pane in window.panes.items():
+            pane.view.sentence_replaced.connect(
+                lambda index, lang=lang: self._on_view_sentence_replaced(lang, index))
+            pane.view.text_rendered.connect(self._on_view_text_rendered)
+        window.settings.changed.connect(self._on_settings_changed)
+        self._apply_font()
 
     # -- notes ------------------------------------------------------------------------
     def add_note(self) -> None:
@@ -96,21 +131,36 @@ class SessionController(QObject):
         self.edit_note(*current)
 
     def edit_note(self, lang: Lang, index: int) -> None:
+        """Ask for the note on sentence `index` of `lang` (window-modal; the answer comes
+        back in `_on_note_dialog_finished`). Saved empty, an existing note is deleted."""
         view = self.window.panes[lang].view
         if not 0 <= index < view.sentence_count:
             return
+        if self.note_dialog is not None:  # one at a time: the newest request wins
+            self.note_dialog.reject()
         existing = self.notes.for_sentence(lang, index)
-        where = self.tr("{language} sentence {number}").format(
-            language=language_name(lang), number=index + 1
-        )
-        text, ok = QInputDialog.getMultiLineText(
-            self.window,
-            self.tr("Edit Note") if existing else self.tr("Add Note"),
-            f"{where}: “{excerpt(view.sentence(index).text, 120)}”",
-            existing.text if existing else "",
-        )
-        text = text.strip()
-        if not ok or (existing and text == existing.text):
+        from reader.ui.note_dialog import NoteDialog  # loaded when first used
+
+        dialog = NoteDialog(lang, index, view.sentence(index).text,
+                            existing.text if existing else "",
+                            font=self.window.reading.font_for(lang), parent=self.window)
+        document = self.window.document
+        dialog.finished.connect(
+            lambda result, d=dialog: self._on_note_dialog_finished(d, result, document, lang,
+                                                                   index))
+        self.note_dialog = dialog
+        dialog.open()
+
+    def _on_note_dialog_finished(self, dialog: NoteDialog, result: int,
+                                 document: Document | None, lang: Lang, index: int) -> None:
+        dialog.deleteLater()
+        if dialog is self.note_dialog:
+            self.note_dialog = None
+        if result != QDialog.DialogCode.Accepted or self.window.document is not document:
+            return  # cancelled, or another document came meanwhile
+        existing = self.notes.for_sentence(lang, index)
+        text = dialog.text
+        if existing and text == existing.text:
             return
         if not text:
             if existing:
@@ -146,14 +196,35 @@ class SessionController(QObject):
         notes = self.notes.all(document)
         for lang, pane in self.window.panes.items():
             pane.view.set_notes({n.sentence_index: n.text for n in notes if n.lang is lang})
-        rows = []
-        for note in notes:
-            view = self.window.panes[note.lang].view
-            text = view.sentence(note.sentence_index).text if (
-                note.sentence_index < view.sentence_count) else ""
-            rows.append((note, text))
-        self.panel.set_notes(rows)
+        self._refresh_panel()
         self.notes_changed.emit()
+
+    def _refresh_panel(self) -> None:
+        """The panel's rows, with each sentence's text from the document (a sentence of a
+        long text may not be laid out yet)."""
+        document = self.window.document
+        self.panel.set_notes([(note, _sentence_text(document, note.lang, note.sentence_index))
+                              for note in self.notes.all(document)])
+
+    def _on_view_sentence_replaced(self, lang: Lang, index: int) -> None:
+        """A corrected or translated sentence with a note: show its new text."""
+        if self.notes.for_sentence(lang, index) is not None:
+            self._refresh_panel()
+
+    @Slot()
+    def _on_view_text_rendered(self) -> None:
+        """Re-rendered (a translation arrived, the document changed shape): the noted
+        sentences' text may have changed."""
+        if self.notes:
+            self._refresh_panel()
+
+    @Slot(str, object)
+    def _on_settings_changed(self, name: str, _value: object) -> None:
+        if name in STYLE_KEYS or name == "pref/session_font_size":
+            self._apply_font()
+
+    def _apply_font(self) -> None:
+        self.panel.set_reading_font(self.window.reading.font_for(Lang.EN))
 
     @Slot(bool)
     def _on_toggle_action_triggered(self, shown: bool) -> None:
@@ -167,6 +238,8 @@ class SessionController(QObject):
             window.tabifyDockWidget(other, self.panel)
             self.panel.show()
             self.panel.raise_()
+        if shown:  # from the keyboard, the list is where one wants to be
+            self.panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(object, int)
     def _on_panel_note_selected(self, lang: Lang, index: int) -> None:
@@ -208,9 +281,9 @@ class SessionController(QObject):
         elif document.path is not None and document.path.suffix.lower() != ".toml":
             suggested = document.path.with_suffix(".dari")
         else:
-            name = document.title_in(document.original_language) or self.tr("Session")
-            safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_")[:60].strip()
-            suggested = Path.home() / f"{safe or 'session'}.dari"
+            name = safe_name(document.title_in(document.original_language)) or self.tr(
+                "Session")
+            suggested = documents_folder() / f"{name}.dari"
         filename, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save Session"), str(suggested), self._filter()
         )
@@ -252,7 +325,7 @@ class SessionController(QObject):
         return self.tr("Dari sessions ({patterns});;All files (*)").format(patterns=patterns)
 
     def show_open_dialog(self) -> None:
-        start = self.path.parent if self.path else Path.home()
+        start = self.path.parent if self.path else documents_folder()
         filename, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open Session"), str(start), self._filter()
         )

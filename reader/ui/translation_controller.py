@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -31,8 +30,7 @@ log = logging.getLogger(__name__)
 EMIT_INTERVAL_S = 0.03  # batch cache hits so the GUI gets a few signals, not thousands
 
 
-@dataclass(frozen=True)
-class SourceItem:
+class SourceItem(NamedTuple):
     unit: int
     text: str
 

@@ -4,15 +4,15 @@ web page (or a book or document that points at the network) never makes a reques
 
 Each file is made here: zip-based formats (DOCX, EPUB) by hand with zipfile, PDFs by hand
 (a Type0 font with a ToUnicode map, so Korean and English both have a text layer) or with
-pypdf (encryption), and a scan-like PDF with Qt's QPdfWriter.
+pypdf (encryption), and PDFs with Qt's QPdfWriter (a scan-like one, and Korean text). Files
+made by python-docx, EbookLib and Qt are opened through the window in
+tests/ui/test_open_formats.py.
 """
 
 from __future__ import annotations
 
 import codecs
-import http.server
 import socket
-import threading
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -24,6 +24,7 @@ from reader.document import docx_text, formats
 from reader.document.formats import SUPPORTED_SUFFIXES, FormatError, LoadCancelled, load_any
 from reader.document.model import Document, Lang
 from reader.document.textfile import decode_bytes
+from tests.helpers.loopback import Loopback, loopback_server
 
 RIVER = "The river rose overnight, and by morning the old bridge was under water."
 NOBODY = "Nobody in the village could remember a flood like it."
@@ -180,35 +181,10 @@ ARTICLE_EXPECTED = [
 ]
 
 
-class _CountingHandler(http.server.BaseHTTPRequestHandler):
-    requests: list[str]
-    pages: dict[str, bytes]
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        self.requests.append(self.path)
-        body = self.pages.get(self.path, b"x")
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def server() -> Iterator[tuple[str, list[str], dict[str, bytes]]]:
-    """A loopback web server that counts every request: (base URL, requests, pages)."""
-    handler = type("Handler", (_CountingHandler,), {"requests": [], "pages": {}})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", handler.requests, handler.pages
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
+def server() -> Iterator[Loopback]:
+    with loopback_server() as loopback:
+        yield loopback
 
 
 @pytest.fixture
@@ -226,10 +202,10 @@ def no_connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 def test_html_article_is_extracted_without_any_request(
-    tmp_path: Path, server: tuple[str, list[str], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, server: Loopback, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    base, requests, pages = server
-    pages["/article.html"] = ARTICLE_PAGE.format(
+    base, requests = server.base, server.requests
+    server.pages["/article.html"] = ARTICLE_PAGE.format(
         base=base, river=RIVER, nobody=NOBODY, sandbags=SANDBAGS, mayor=MAYOR
     ).encode()
     path = tmp_path / "article.html"
@@ -248,9 +224,9 @@ def test_html_article_is_extracted_without_any_request(
 
 
 def test_documents_pointing_at_the_network_make_no_request(
-    tmp_path: Path, server: tuple[str, list[str], dict[str, bytes]], no_connections: list[object]
+    tmp_path: Path, server: Loopback, no_connections: list[object]
 ) -> None:
-    base, requests, _ = server
+    base, requests = server.base, server.requests
     doctype = f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "{base}/xhtml11.dtd">'
     epub = tmp_path / "remote.epub"
     write_epub(
@@ -544,6 +520,19 @@ def test_pdf_of_an_image_made_by_qt(qapp: object, tmp_path: Path) -> None:
     painter.end()
     with pytest.raises(FormatError, match="“photo.pdf” has no text layer"):
         load_any(path)
+
+
+def test_korean_pdf_made_by_qt_keeps_its_word_spaces(qapp: object, tmp_path: Path) -> None:
+    """Qt's PDF writer gives the space of a CJK font no Unicode mapping, so pypdf reports it
+    as a control character (chr of the glyph's number): it is a space, not nothing."""
+    from reader.ui import fonts
+    from tests.helpers.writers import write_pdf
+
+    path = tmp_path / "홍수.pdf"
+    write_pdf(path, "홍수", [f"{KO_RIVER} {KO_NOBODY}"], family=fonts.family_for(Lang.KO))
+    document = load_any(path)
+    assert document.title == {Lang.KO: "홍수"}
+    assert texts(document) == [[KO_RIVER, KO_NOBODY]]
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:

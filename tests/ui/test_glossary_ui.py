@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
+from reader.app import install_translators
 from reader.document.model import Document, Lang, Provenance, Sentence
 from reader.glossary import store as store_module
 from reader.glossary.model import Entry, EntryOrigin
@@ -397,7 +398,7 @@ def test_an_interrupted_save_keeps_the_previous_file(
     monkeypatch.setattr(store_module, "_replace", crash)
     controller.save_entry(Entry(id="second", category="general", en="second", ko="둘째"))
     assert (data_dir / "glossary.json").read_bytes() == saved
-    assert sorted(p.name for p in data_dir.iterdir()) == ["glossary.json"]  # no temp file
+    assert sorted(p.name for p in data_dir.iterdir() if p.is_file()) == ["glossary.json"]  # no temp
     [error] = [m for m in messages if m.level is Level.ERROR]
     assert error.text == "Your glossary change could not be saved."
     assert "No space left on device" in error.detail
@@ -534,3 +535,78 @@ def test_panel_mnemonics_leave_the_menu_bar_alone(window: MainWindow) -> None:
     letters = [mnemonic(b.text()) for b in buttons]
     assert all(letters) and len(set(letters)) == len(letters)
     assert not menus & set(letters)
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "points", "when"),
+    [("en", (1000, 700), 14, "at start"), ("en", (800, 600), 14, "at start"),
+     ("en", (800, 600), 28, "at start"), ("ko", (800, 600), 28, "at start"),
+     ("ko", (1000, 700), 28, "while reading")],
+)
+def test_the_panel_cuts_nothing_off_in_a_small_window(
+    qtbot, qapp: QApplication, settings: Settings, data_dir: Path,
+    language: str, size: tuple[int, int], points: int, when: str,
+) -> None:
+    """Every control of the panel whole, or reachable by scrolling (as Tab does), never
+    cut off at the side; the scope's text whole, or cut with "…" and shown in the tooltip."""
+    translators = install_translators(qapp, "ko") if language == "ko" else []
+    try:
+        if when == "at start":
+            for lang in ("en", "ko"):
+                settings.set(f"pref/font_size_{lang}", points)
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_bundled_article()
+        qtbot.waitUntil(lambda: window.glossary.ready, timeout=10_000)
+        if when == "while reading":
+            for lang in ("en", "ko"):
+                settings.set(f"pref/font_size_{lang}", points)
+        panel = window.glossary.panel
+        scroller, body = panel.scroller, panel.body
+        viewport = scroller.viewport()
+        panel.list.setCurrentRow(0)  # an entry shown: every button enabled
+        qtbot.waitUntil(lambda: body.width() == viewport.width() and body.height() >= max(
+            viewport.height(), body.heightForWidth(body.width())))
+        assert panel.isVisible() and panel.width() < size[0] // 2
+        assert not scroller.horizontalScrollBar().isVisible()
+
+        controls = [panel.search, panel.scope, panel.list, panel.count_label, panel.title,
+                    panel.details, panel.occurrence_label, panel.next_button,
+                    panel.add_button, panel.edit_button, panel.delete_button]
+        for control in controls:
+            name = control.objectName()
+            assert control.width() >= control.minimumSizeHint().width(), name
+            assert control.geometry().right() < body.width(), name  # nothing cut at the side
+            if isinstance(control, QAbstractButton):
+                assert control.size().expandedTo(control.sizeHint()) == control.size(), name
+            scroller.ensureWidgetVisible(control, 0, 0)
+            shown = QRect(control.mapTo(viewport, QPoint(0, 0)), control.size())
+            assert viewport.rect().contains(shown), name  # reachable, whole
+        scope = panel.scope
+        if scope.is_elided():
+            assert scope.toolTip() == scope.currentText()
+        else:
+            metrics = scope.fontMetrics()
+            assert metrics.horizontalAdvance(scope.currentText()) < scope.width()
+        if size == (1000, 700) and points == 14:  # room for everything at once
+            assert not scroller.verticalScrollBar().isVisible() and not scope.is_elided()
+            assert panel.list.height() > 3 * panel.list.sizeHintForRow(0)
+
+        # Tab goes from the list to the last button, each scrolled into view in its turn.
+        scroller.verticalScrollBar().setValue(0)
+        panel.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        reached = []
+        while window.focusWidget() is not panel.delete_button and len(reached) < 8:
+            qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+            widget = window.focusWidget()
+            reached.append(widget.objectName())
+            shown = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+            assert viewport.rect().contains(shown), widget.objectName()
+        assert reached == ["glossaryNext", "glossaryDetails", "glossaryAdd", "glossaryEdit",
+                           "glossaryDelete"]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -96,3 +96,15 @@ def test_at_most_ten_recent_files(window: MainWindow, qtbot, tmp_path: Path) -> 
     recent = window.settings.get("state/recent_files")
     assert len(recent) == MAX_RECENT
     assert recent[0] == str(tmp_path / f"text-{MAX_RECENT + 1}.txt")
+
+
+def test_the_library_lists_texts_in_the_reading_size(window: MainWindow, settings) -> None:
+    """A reader who set large type finds the library in large type too (up to 20 pt)."""
+    settings.set("pref/font_size_en", 18)
+    window.opener.library_action.trigger()
+    tree = window.opener.library.tree
+    assert tree.font().pointSizeF() == 18
+    window.opener.library.close()
+    settings.set("pref/font_size_en", 40)
+    window.opener.library_action.trigger()
+    assert tree.font().pointSizeF() == 20  # the list stays usable beside the text

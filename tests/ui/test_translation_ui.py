@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QPlainTextEdit
 
 from reader.document.model import Lang, Origin
 from reader.translation.packages import PackageStore
@@ -227,6 +227,33 @@ def test_a_correction_is_undoable_and_wins_on_reopen(
     assert view.sentence_text(0) == "안녕, 세상아."
     assert view.sentence(0).provenance.origin is Origin.CORRECTED
     assert ko_sentences(window)[1:] == [expected_translation(s) for s in ENGLISH[1:5]]
+
+
+def test_a_session_brings_back_machine_translations_with_their_model(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_text(qtbot, window, tmp_path / "in.txt", "\n\n".join(ENGLISH[:5]))
+    translate(qtbot, window)
+    correct_first_sentence(window, qtbot, "안녕, 세상아.")
+    window.translator.wait()
+    session = tmp_path / "client.dari"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(session), ""))
+    with qtbot.waitSignal(window.sessions.session_saved, timeout=10000):
+        window.sessions.save_action.trigger()
+
+    open_text(qtbot, window, tmp_path / "other.txt", "book reader.")
+    with qtbot.waitSignal(window.load_settled, timeout=10000):
+        window.open_path(session)  # the Korean comes from the session: nothing is translated
+    view = window.panes[Lang.KO].view
+    assert ko_sentences(window) == [
+        "안녕, 세상아.", *(expected_translation(s) for s in ENGLISH[1:5])]
+    assert view.sentence(0).provenance.origin is Origin.CORRECTED
+    assert view.tooltip_for(0) == "Corrected by you"
+    for i in range(1, 5):
+        assert view.sentence(i).provenance.origin is Origin.MACHINE
+        assert "translate-en_ko 1.0" in view.tooltip_for(i)
+    assert window.panes[Lang.KO].provenance_label.text() == (
+        "Machine translation — may contain errors")
 
 
 def test_original_text_is_not_editable(window: MainWindow, qtbot, tmp_path: Path) -> None:
