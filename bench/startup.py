@@ -1,6 +1,9 @@
 """Start-up time: process start to first painted frame, Dari vs a bare PySide6 window.
 
-Usage: python bench/startup.py [--runs N]
+Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb]
+
+``--platform xcb`` draws real X windows (run it under ``xvfb-run -a`` on a machine with
+no display); the default, offscreen, needs no display at all.
 
 Each run starts a fresh Python process (offscreen Qt). The child prints the wall-clock time
 of its first paint; the figure is that minus the time just before the process was spawned.
@@ -61,9 +64,11 @@ def first_paint_seconds(cmd: list[str], env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--platform", choices=["offscreen", "xcb"], default="offscreen",
+                        help="Qt platform plugin for both children")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("BENCH_QPA", "offscreen"),
+        env = dict(os.environ, QT_QPA_PLATFORM=args.platform,
                    DARI_CONFIG_DIR=f"{tmp}/config", DARI_DATA_DIR=f"{tmp}/data",
                    PYTHONPYCACHEPREFIX=f"{tmp}/pycache")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -77,7 +82,7 @@ def main() -> int:
             dari.append(first_paint_seconds(dari_cmd, env))
             bare.append(first_paint_seconds(bare_cmd, env))
     d, b = statistics.median(dari), statistics.median(bare)
-    print(f"runs: {args.runs}")
+    print(f"runs: {args.runs} (Qt platform: {args.platform})")
     print(f"bare PySide6 window: median {b * 1000:.0f} ms "
           f"(min {min(bare) * 1000:.0f}, max {max(bare) * 1000:.0f})")
     print(f"Dari with the bundled article: median {d * 1000:.0f} ms "

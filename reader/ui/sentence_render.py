@@ -11,6 +11,12 @@ with the text, so the size of the next slice is adapted from the time the last o
 
 Units are rendered in order up to the first unit with no sentence in this language (a
 translation still to come); `extend` renders more as a translation streams in.
+
+Qt lays text out in fixed-point pixels that end at 8,388,607 (``QFIXED_MAX``): text further
+down is never laid out, cannot be scrolled to, and answers every question about where it
+is with the same place, so searches by height (the sentence at the top of the pane) walk
+all of it. A view therefore stops rendering at ``MAX_LAYOUT_HEIGHT`` and says so
+(`cut_short`); some 9 MB of English fit at the default type in half a 1280-pixel window.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from PySide6.QtGui import (
 )
 
 from reader.document.model import Document, Lang, Origin, Sentence
-from reader.ui.decorations import Colours
+from reader.ui.decorations import Colours, DecorationState
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -41,8 +47,10 @@ else:
     _Base = object
 
 FIRST_SLICE_CHARS = 16_000  # a few ms: the first screenfuls, or all of a short text
-SLICE_MS = 12.0  # the work of one later slice, in milliseconds
+SLICE_MS = 12.0  # the inserts and layout of one later slice, in milliseconds
+SLICE_MAX_MS = 40.0  # and everything one slice makes happen, at most
 MIN_SLICE_CHARS, MAX_SLICE_CHARS = 1_000, 150_000
+MAX_LAYOUT_HEIGHT = 8_000_000  # pixels: below Qt's limit, with room for a reflow
 
 
 class RenderingMixin(_Base):
@@ -56,6 +64,8 @@ class RenderingMixin(_Base):
     _colours: Colours
     _line_spacing: int
     _paragraph_spacing: int
+    _state: DecorationState
+    _window: range  # the sentences decorated in full
 
     def _init_rendering(self) -> None:
         self._starts: list[int] = []
@@ -69,7 +79,9 @@ class RenderingMixin(_Base):
         self._unit_in_paragraph = 0  # its place in that paragraph
         self._last_paragraph = -1
         self._has_block_text = False
-        self._slice_chars = 20_000
+        self._chars = 0  # rendered so far
+        self._cut_short = False
+        self._slice_chars = 8_000  # grows by half at each quick slice
         self._plain = QTextCharFormat()
         self._waiting: list[tuple[int, Callable[[], None]]] = []
         self._generation = 0  # counts set_document calls: what is shown was re-rendered
@@ -98,6 +110,8 @@ class RenderingMixin(_Base):
         self._next_unit = self._paragraph_no = self._unit_in_paragraph = 0
         self._last_paragraph = -1
         self._has_block_text = False
+        self._chars = 0
+        self._cut_short = False
         self._plain = QTextCharFormat()
 
         # A title in the other language (e.g. a file name) still heads this pane, so that
@@ -118,10 +132,10 @@ class RenderingMixin(_Base):
         self._reset_decorations()
         self._rendering = True
         try:
-            self._render(FIRST_SLICE_CHARS)
+            added, _chars = self._render(FIRST_SLICE_CHARS)
         finally:
             self._rendering = False
-        self._after_render(emit=True)
+        self._after_render(added, emit=True)
 
     def extend(self, document: Document) -> int:
         """Append the units that gained text in this language since the last render (a
@@ -131,7 +145,7 @@ class RenderingMixin(_Base):
             self.set_document(document)
             return self.sentence_count
         added, _chars = self._render(FIRST_SLICE_CHARS)
-        self._after_render(emit=bool(added))
+        self._after_render(added)
         return added
 
     def adopt(self, document: Document) -> bool:
@@ -155,7 +169,7 @@ class RenderingMixin(_Base):
                    for a, b in zip(old_units[:count], new_units[:count], strict=True)):
                 return False
         self._document = document
-        self._after_render(emit=False)
+        self._after_render(0)
         return True
 
     @property
@@ -168,6 +182,11 @@ class RenderingMixin(_Base):
     def is_rendering(self) -> bool:
         """More text is being rendered in the background."""
         return self._render_timer.isActive()
+
+    @property
+    def cut_short(self) -> bool:
+        """Rendering stopped at ``MAX_LAYOUT_HEIGHT``: the rest of the text is not shown."""
+        return self._cut_short
 
     @property
     def rendered_units(self) -> int:
@@ -212,7 +231,8 @@ class RenderingMixin(_Base):
         """Append units until about `max_chars` characters are added, the document ends
         or a unit has no text in this language. Returns (sentences, characters) added."""
         document = self._document
-        if document is None:
+        max_chars = self._within_height(max_chars)
+        if document is None or not max_chars:
             return 0, 0
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -250,12 +270,25 @@ class RenderingMixin(_Base):
                     self._unit_in_paragraph = 0
         finally:
             cursor.endEditBlock()  # Qt lays the slice out here
+            self._chars += chars
         return added, chars
+
+    def _within_height(self, max_chars: int) -> int:
+        """`max_chars`, fewer as the text nears ``MAX_LAYOUT_HEIGHT`` (at least a few
+        lines' worth), or 0 and `cut_short` once it is there."""
+        height = self.document().size().height()
+        if height < MAX_LAYOUT_HEIGHT / 2 or not self._chars:
+            return max_chars
+        if height >= MAX_LAYOUT_HEIGHT:
+            self._cut_short = self._cut_short or self._has_more()
+            return 0
+        room = (MAX_LAYOUT_HEIGHT - height) / (height / self._chars)  # in characters
+        return min(max_chars, max(MIN_SLICE_CHARS, int(room / 2)))
 
     def _has_more(self) -> bool:
         """Whether a unit with text in this language is waiting to be rendered."""
         document = self._document
-        if document is None or self._paragraph_no >= len(document.paragraphs):
+        if document is None or self._cut_short or self._paragraph_no >= len(document.paragraphs):
             return False
         units = document.paragraphs[self._paragraph_no].units
         return self._unit_in_paragraph < len(units) and bool(
@@ -265,22 +298,34 @@ class RenderingMixin(_Base):
     def _on_render_timer_timeout(self) -> None:
         start = time.perf_counter()
         added, chars = self._render(self._slice_chars)
-        self._after_render(emit=bool(added))  # what listeners do with the slice counts too
+        rendered = time.perf_counter()
+        self._after_render(added)
         if chars:
-            per_char = max(1e-9, (time.perf_counter() - start) / chars)
-            wanted = SLICE_MS / 1000 / per_char
+            # Sized by the time inserts and layout take (the listeners' share, such as
+            # re-decorating the screen, is much the same for any slice: counted in, it
+            # shrank slices to nothing), within SLICE_MAX_MS for the whole slice.
+            per_char = max(1e-9, (rendered - start) / chars)
+            whole = max(1e-9, time.perf_counter() - start)
+            wanted = min(SLICE_MS / 1000 / per_char, chars * SLICE_MAX_MS / 1000 / whole)
             # adapt gently upwards, at once downwards: a slow slice is not repeated
             wanted = min(wanted, self._slice_chars * 1.5)
             self._slice_chars = int(min(MAX_SLICE_CHARS, max(MIN_SLICE_CHARS, wanted)))
 
-    def _after_render(self, *, emit: bool) -> None:
+    def _after_render(self, added: int, *, emit: bool = False) -> None:
         """Decorate what is new, tell listeners, and keep going if there is more."""
         more = self._has_more()
         if more:
             self._render_timer.start()
-        if emit:
-            self._refresh_selections()
+        if added or emit:
+            # Re-decorate (some 20 ms with a thousand glossary marks on screen) only if
+            # the new sentences are among those decorated (see _visible_window) or
+            # highlighted, and no listener did it (re-marking the new sentences does).
+            first_new = len(self._starts) - added
+            state, window = self._state, self._window
+            stale = emit or max(window.stop, state.current.stop, state.hover.stop) >= first_new
             self.text_rendered.emit()
+            if stale and self._window is window:  # (each re-decoration makes a new range)
+                self._refresh_selections()
         if self._waiting:
             count = len(self._starts)
             ready = [callback for index, callback in self._waiting if index < count]
