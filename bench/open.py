@@ -410,7 +410,7 @@ def child_env(tmp: str) -> dict[str, str]:
     return env
 
 
-def warm_up(env: dict[str, str], tmp: str, lang: str) -> None:
+def warm_up(env: dict[str, str], tmp: str, lang: str, *, gui: bool) -> None:
     """Open a small text once, untimed, so that every module the timed runs import is
     compiled into their bytecode cache (stdlib and PySide6 included: a cache prefix holds
     its own copy of everything) and read from disk once, as on any launch after the first.
@@ -418,7 +418,8 @@ def warm_up(env: dict[str, str], tmp: str, lang: str) -> None:
     small = Path(tmp) / "warm-up.txt"
     generate(small, 1, html=False, lang=lang)
     measure(small, 1, env, CHILD)
-    measure(small, 1, env, GUI_CHILD, lang)
+    if gui:
+        measure(small, 1, env, GUI_CHILD, lang)
 
 
 def measure(path: Path, runs: int, env: dict[str, str], child: str, *args: str) -> list[dict]:
@@ -484,7 +485,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = child_env(tmp)
-        warm_up(env, tmp, args.lang)
+        warm_up(env, tmp, args.lang, gui=not args.no_gui)
         text = Path(tmp) / f"big-{args.lang}.txt"
         generate(text, args.mb, html=False, lang=args.lang)
         print(f"{text.stat().st_size / 1048576:.2f} MB of {args.lang} text, {args.runs} runs")

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 # The codecs Reopen with Encoding offers (for load_any); "" detects the encoding.
 ENCODINGS = ("", "utf-8", "utf-16-le", "utf-16-be", "cp949", "cp1252", "latin-1")
 PROGRESS_DELAY_MS = 300  # a quick load shows no progress bar at all
+PREVIEW_HEAD_START_MS = 500  # the start of a long text is laid out before the load starts
 
 
 class DocumentOpener(QObject):
@@ -62,6 +63,7 @@ class DocumentOpener(QObject):
         self._preview: Document | None = None  # the start of a long text, while it loads
         self._before_preview: Document | None = None
         self._told_cut_short: set[Lang] = set()  # the panes that said they show only a part
+        self._after_preview: Task | None = None  # the load, waiting for the start to show
         self.library: LibraryDialog | None = None
         self.library_action = window._action(
             self.tr("&Library…"), self.show_library, "Ctrl+L", name="library"
@@ -260,7 +262,18 @@ class DocumentOpener(QObject):
             self._preview = document
             self.window.set_document(document)
             self._set_whole_text_actions(False)
-        task.start()  # after: showing the start competes with the load for the interpreter
+        # The load competes with the GUI thread for the interpreter, which makes laying
+        # out the start slow (most of all Korean, dense with glossary marks): it starts
+        # once the start is laid out, or after PREVIEW_HEAD_START_MS at the latest.
+        self._after_preview = task
+        QTimer.singleShot(PREVIEW_HEAD_START_MS, self._start_after_preview)
+        if not any(pane.view.is_rendering for pane in self.window.panes.values()):
+            self._start_after_preview()
+
+    def _start_after_preview(self) -> None:
+        task, self._after_preview = self._after_preview, None
+        if task is not None and task is self._loading:
+            task.start()
 
     def _end_preview(self, *, restore: bool) -> bool:
         """Stop showing a preview; `restore` the document shown before it (the load
@@ -322,8 +335,10 @@ class DocumentOpener(QObject):
     def _on_view_rendering_finished(self) -> None:
         panes = self.window.panes.values()
         laying_out = self.window.statusBar().currentMessage() == self.tr("Laying out the text…")
-        if laying_out and not any(pane.view.is_rendering for pane in panes):
-            self.window.statusBar().clearMessage()
+        if not any(pane.view.is_rendering for pane in panes):
+            if laying_out:
+                self.window.statusBar().clearMessage()
+            self._start_after_preview()
         document = self.window.document
         for lang, pane in self.window.panes.items():
             if document is None or not pane.view.cut_short or lang in self._told_cut_short:

@@ -121,3 +121,29 @@ def test_a_text_that_fits_says_nothing(
     assert not view.cut_short
     assert view.sentence_count == total
     assert not window.message_bar.text
+
+
+def test_the_rest_of_a_long_text_loads_once_its_start_is_laid_out(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading competes with the window for the interpreter: it waits for the start."""
+    from reader.ui import tasks
+
+    path = tmp_path / "long.txt"
+    numbered_text(path, 8000)  # ~1.8 MB: its start is shown first
+    view = window.panes[Lang.EN].view
+    started: list[tuple[bool, int]] = []  # (rendering, sentences shown) as the load starts
+    start = tasks.Task.start
+
+    def recording_start(task: tasks.Task, pool: object = None) -> tasks.Task:
+        if getattr(task._fn, "__name__", "") == "load_document":
+            started.append((view.is_rendering, view.sentence_count))
+        return start(task, pool)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tasks.Task, "start", recording_start)
+    with qtbot.waitSignal(window.load_settled, timeout=30000):
+        window.open_path(path)
+    assert len(started) == 1
+    rendering, shown = started[0]
+    assert not rendering and 0 < shown < 32000
+    assert window.document is not None and window.document.sentence_count(Lang.EN) == 32000
