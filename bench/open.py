@@ -20,7 +20,8 @@ all is rendered and a second has passed, the pane is scrolled through the whole 
 linked (at 40 places: a hover, a click, then 5 x Alt+Down), and at 10 places the pointer
 moves down the pane, 3 pixels every 8 ms, over text and the gaps between paragraphs. Each
 of those steps is timed from the input event to the end of the repaint of the pane it
-changed. Prints:
+changed. The scrolling uses the bar the reader sees (`SentenceView.position_bar`: the
+document bar once a text is windowed), so the jumps move the window. Prints:
 
     first paint           open_path to the first paint of the pane with the text
     fully segmented       open_path until the whole document is in the window
@@ -30,8 +31,9 @@ changed. Prints:
     link step max         the slowest hover, click or Alt+Down (and the median)
     pointer move max      the slowest mouse move (and the median)
     GUI stall max while scrolling and linking
-    text shown            the share of the sentences on screen by the scroll bar's end (a
-                          pane stops at Qt's layout limit: see reader/ui/sentence_render.py)
+    text shown            the share of the sentences on screen at the end of the scroll
+                          bar the reader sees (a tall text is laid out a window at a time,
+                          and its document bar spans it all: reader/ui/paragraph_window.py)
     peak RSS              of the window's process, and its RSS before opening
 
 each as the median of the runs, with every run's figure and the target. Without --gui-only
@@ -214,12 +216,12 @@ def while_rendering():
     if "rendered" in marks:
         return
     def scroll_and_click():
-        bar = view.verticalScrollBar()
+        bar = view.position_bar()
         bar.setValue(bar.maximum())
         index = view.sentence_count - 1
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_in(index))
     marks["while_rendering_ms"] = timed(scroll_and_click)
-    QTimer.singleShot(200, lambda: view.verticalScrollBar().setValue(0))  # back to the start
+    QTimer.singleShot(200, lambda: view.position_bar().setValue(0))  # back to the start
 
 
 watch = PaintWatch()
@@ -237,17 +239,18 @@ run_until(lambda: time.perf_counter() >= settled)
 stall_max, stall_p99 = ticks.stop()
 
 # how much of the text can be read: the last sentence on screen at the scroll bar's end
-bar = view.verticalScrollBar()
+bar = view.position_bar()
 bar.setValue(bar.maximum())
-for y in range(view.viewport().height() - 1, 0, -8):
-    position = view.cursorForPosition(QPoint(view.viewport().width() // 2, y)).position()
-    last_shown = view.sentence_at_position(position)
+last_shown = -1
+for y in range(view.viewport().height() - 1, 0, -2):
+    for x in range(20, view.viewport().width(), 20):
+        last_shown = max(last_shown, view.sentence_at(QPoint(x, y)))
     if last_shown >= 0:
         break
 bar.setValue(0)
 
 # -- after the load: scrolling and linking, one step at a time with the loop running between
-bar = view.verticalScrollBar()
+bar = view.position_bar()
 middle = view.viewport().rect().center()
 def wheel():
     event = QWheelEvent(QPointF(middle), QPointF(view.viewport().mapToGlobal(middle)),

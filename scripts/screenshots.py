@@ -4,8 +4,10 @@ Usage: python scripts/screenshots.py [out_dir] [name.png ...]
 
 Writes main-window.png (default), large-type-800x600.png (200% type in an 800x600 window),
 high-contrast.png, korean-ui.png and session-mode.png, all with the bundled article, and
-library.png (File › Library, with a recent file and one on a drive not plugged in) and
-handout-dialog.png (File › Export Handout…). Names after the folder write only those.
+library.png (File › Library, with a recent file and one on a drive not plugged in),
+handout-dialog.png (File › Export Handout…) and long-text.png (a 3 MB text, too tall to lay
+out whole, two thirds of the way down by its document bar). Names after the folder write
+only those.
 """
 
 from __future__ import annotations
@@ -79,18 +81,49 @@ def dialogs(out: Path, wanted: set[str]) -> None:
     win.close()
 
 
+def long_text(out: Path) -> None:
+    """A text too tall for Qt to lay out whole: shown a window at a time, with the
+    document bar over the pane's scroll bar."""
+    path = Path(tempfile.gettempdir()) / "dari-examples" / "river-report.txt"
+    path.parent.mkdir(exist_ok=True)
+    paragraph = ("The river rose {n} centimetres overnight, and the volunteers filled "
+                 "sandbags by the bridge until the morning. Paragraph {n} of the report "
+                 "says the mayor thanked them. Nobody could remember a flood like it.")
+    path.write_text("\n\n".join(paragraph.format(n=n) for n in range(1, 16_001)) + "\n")
+    win = window("long", (1280, 800))
+    win.open_path(path)
+    view = win.panes[Lang.EN].view
+    for _ in range(200):
+        if (not win.opener.loading and win.document is not None
+                and win.document.path == path and not view.is_rendering):
+            break
+        settle(0.1)
+    assert view.windowed, "the text is not tall enough to be shown a window at a time"
+    bar = view.position_bar()
+    bar.setValue(bar.maximum() * 2 // 3)
+    anchor = view.anchor()
+    win.linker.set_current(Lang.EN, anchor.index + 4 if anchor else 0)
+    settle()
+    win.grab().save(str(out / "long-text.png"))
+    win.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else paths.bundled_root() / "docs"
     out.mkdir(parents=True, exist_ok=True)
     wanted = set(sys.argv[2:])
-    if wanted - {"library.png", "handout-dialog.png"}:
-        sys.exit("only library.png and handout-dialog.png can be written alone")
+    alone = {"library.png", "handout-dialog.png", "long-text.png"}
+    if wanted - alone:
+        sys.exit(f"only {', '.join(sorted(alone))} can be written alone")
     app = QApplication([])
     if wanted:  # only these
         dialogs(out, wanted)
+        if "long-text.png" in wanted:
+            long_text(out)
         print(f"wrote {', '.join(sorted(wanted))} to {out}")
         return 0
     dialogs(out, {"library.png", "handout-dialog.png"})
+    long_text(out)
 
     shots = {
         "main-window.png": window("default", (1280, 800)),

@@ -119,6 +119,10 @@
         <source>Laying out the text…</source>
         <translation>글을 배치하는 중…</translation>
     </message>
+    <message>
+        <source>“{name}” is too long to show whole at this type size: the pane shows its first {percent} %. Smaller text (View › Text Size) shows more.</source>
+        <translation>“{name}”은(는) 이 글자 크기로는 너무 길어 한 번에 다 보여 줄 수 없습니다. 창에는 앞부분 {percent}%만 보입니다. 글자를 작게 하면(보기 › 글자 크기) 더 많이 보입니다.</translation>
+    </message>
 </context>
 <context>
     <name>EntryEditor</name>
@@ -1317,6 +1321,17 @@
 Dari can translate it from {source} on this computer, without sending anything over the network.</source>
         <translation>이 문서에는 아직 {language} 글이 없습니다.
 {source} 원문을 이 컴퓨터 안에서 번역할 수 있습니다. 네트워크로는 아무것도 보내지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphWindowMixin</name>
+    <message>
+        <source>Place in the whole text</source>
+        <translation>글 전체에서의 위치</translation>
+    </message>
+    <message>
+        <source>The text is long: the pane lays out part of it at a time. This bar spans all of it.</source>
+        <translation>글이 길어서 창에는 한 번에 일부만 배치됩니다. 이 막대는 글 전체를 나타냅니다.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ at the top of the other, at the same fraction through), not by scroll-bar ratio.
 
 A long text is rendered a slice at a time (see ``sentence_render``): a sentence not yet
 rendered cannot be made current, and a counterpart not yet rendered in the other pane is
-lit when it arrives but not scrolled to.
+lit when it arrives but not scrolled to on hovering. A pane that is scrolled while the
+other has not rendered that far yet (a session reopened far down a long text) is followed
+once the other catches up.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from reader.document.model import Document, Lang
 from reader.ui.sentence_view import SentenceView
 
+CATCH_UP_SENTENCES = 200  # more than a screen holds at the smallest type
+
 
 class Linker(QObject):
     current_changed = Signal(object, int)  # Lang, sentence index
@@ -31,6 +35,7 @@ class Linker(QObject):
         self.sync_scroll = True
         self._syncing = False
         self.current: tuple[Lang, int] | None = None
+        self._catching_up: set[Lang] = set()  # panes to follow once they render that far
         for lang, view in views.items():
             view.sentence_hovered.connect(lambda i, lang=lang: self._on_view_hovered(lang, i))
             view.sentence_clicked.connect(lambda i, lang=lang: self.set_current(lang, i))
@@ -41,6 +46,7 @@ class Linker(QObject):
     def set_document(self, document: Document, *, keep_current: bool = False) -> None:
         """`keep_current`: the new document begins with the old one (a preview's text)."""
         self.document = document
+        self._catching_up.clear()  # (a view forgets its waiting callbacks with its text)
         if not keep_current:
             self.current = None
 
@@ -108,13 +114,27 @@ class Linker(QObject):
             return
         counterparts = self.document.counterparts(lang, anchor.index)
         for side, view in self.views.items():
-            if side is not lang and view.rendered(counterparts) and view.isVisible():
+            if side is not lang and counterparts and not view.rendered(counterparts):
+                if side not in self._catching_up:
+                    # a screenful past them too: the text must go on below a sentence
+                    # for it to be scrolled to the top
+                    last = self.document.sentence_count(side) - 1
+                    self._catching_up.add(side)
+                    view.when_rendered(min(last, counterparts.stop - 1 + CATCH_UP_SENTENCES),
+                                       partial(self._caught_up, side, lang))
+            elif side is not lang and view.rendered(counterparts) and view.isVisible():
                 if anchor.top >= 0:  # the sentence starts inside the viewport
                     self._with_sync_paused(partial(view.level_with, counterparts, anchor.top))
                 else:
                     self._with_sync_paused(
                         partial(view.scroll_to_anchor, counterparts, anchor.fraction)
                     )
+
+    def _caught_up(self, side: Lang, lang: Lang) -> None:
+        """`side` has rendered as far as `lang` was scrolled: follow it to where `lang` is
+        now."""
+        self._catching_up.discard(side)
+        self._on_view_scrolled(lang)
 
     def _with_sync_paused(self, action: Callable[[], None]) -> None:
         was = self._syncing

@@ -12,11 +12,15 @@ with the text, so the size of the next slice is adapted from the time the last o
 Units are rendered in order up to the first unit with no sentence in this language (a
 translation still to come); `extend` renders more as a translation streams in.
 
+A paragraph is a block of the QTextDocument; one longer than ``BLOCK_CHARS`` is split into
+blocks at sentence ends (a new line, no paragraph gap): Qt lays a block out whole, and a
+window (below) is made of blocks.
+
 Qt lays text out in fixed-point pixels that end at 8,388,607 (``QFIXED_MAX``): text further
-down is never laid out, cannot be scrolled to, and answers every question about where it
-is with the same place, so searches by height (the sentence at the top of the pane) walk
-all of it. A view therefore stops rendering at ``MAX_LAYOUT_HEIGHT`` and says so
-(`cut_short`); some 9 MB of English fit at the default type in half a 1280-pixel window.
+down is never laid out. A tall text is therefore shown a window of paragraphs at a time
+(see ``paragraph_window``); the blocks rendered outside the window are hidden as they are
+added. As a last guard, a view whose window alone would pass ``MAX_LAYOUT_HEIGHT`` (a
+single block that tall) stops rendering there and says so (`cut_short`).
 """
 
 from __future__ import annotations
@@ -49,8 +53,10 @@ else:
 FIRST_SLICE_CHARS = 16_000  # a few ms: the first screenfuls, or all of a short text
 SLICE_MS = 12.0  # the inserts and layout of one later slice, in milliseconds
 SLICE_MAX_MS = 40.0  # and everything one slice makes happen, at most
+WINDOWED_SLICE_MS = 25.0  # a slice of hidden text (see paragraph_window), all told
 MIN_SLICE_CHARS, MAX_SLICE_CHARS = 1_000, 150_000
 MAX_LAYOUT_HEIGHT = 8_000_000  # pixels: below Qt's limit, with room for a reflow
+BLOCK_CHARS = 8_000  # a paragraph longer than this goes on in a new block
 
 
 class RenderingMixin(_Base):
@@ -66,6 +72,7 @@ class RenderingMixin(_Base):
     _paragraph_spacing: int
     _state: DecorationState
     _window: range  # the sentences decorated in full
+    _windowed: bool  # provided by ParagraphWindowMixin
 
     def _init_rendering(self) -> None:
         self._starts: list[int] = []
@@ -79,10 +86,12 @@ class RenderingMixin(_Base):
         self._unit_in_paragraph = 0  # its place in that paragraph
         self._last_paragraph = -1
         self._has_block_text = False
+        self._block_chars = 0  # in the last block
         self._chars = 0  # rendered so far
         self._cut_short = False
         self._slice_chars = 8_000  # grows by half at each quick slice
         self._plain = QTextCharFormat()
+        self._go_on = QTextBlockFormat()
         self._waiting: list[tuple[int, Callable[[], None]]] = []
         self._generation = 0  # counts set_document calls: what is shown was re-rendered
         self._render_timer = QTimer(self)
@@ -110,9 +119,12 @@ class RenderingMixin(_Base):
         self._next_unit = self._paragraph_no = self._unit_in_paragraph = 0
         self._last_paragraph = -1
         self._has_block_text = False
+        self._block_chars = 0
         self._chars = 0
         self._cut_short = False
         self._plain = QTextCharFormat()
+        self._go_on = QTextBlockFormat()  # a long paragraph's blocks but its last
+        self._go_on.setLineHeight(self._line_spacing, 1)
 
         # A title in the other language (e.g. a file name) still heads this pane, so that
         # the two panes start level.
@@ -125,6 +137,7 @@ class RenderingMixin(_Base):
             cursor.setBlockFormat(self._block)
             cursor.insertText(title, title_format)
             self._has_block_text = True
+        self._reset_window()  # (setDocument scrolls, and the old window is no more)
         self.setDocument(doc)
         # setDocument takes the new document's text option: wrap long words anywhere, so a
         # word wider than the pane (large type, narrow pane) breaks instead of clipping.
@@ -214,7 +227,7 @@ class RenderingMixin(_Base):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._starts[index])
         cursor.setPosition(self._ends[index], QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(sentence.text, self._format_for(sentence))
+        cursor.insertText(_one_block(sentence.text), self._format_for(sentence))
         delta = cursor.position() - self._ends[index]
         self._sentences[index] = sentence
         self._ends[index] += delta
@@ -250,17 +263,22 @@ class RenderingMixin(_Base):
                     for sentence in sentences:
                         if self._paragraph_no != self._last_paragraph:
                             if self._has_block_text:
-                                cursor.insertBlock(self._block, self._plain)
+                                self._new_block(cursor)
                             else:
                                 cursor.setBlockFormat(self._block)
                             self._last_paragraph = self._paragraph_no
+                        elif self._block_chars > BLOCK_CHARS:
+                            cursor.setBlockFormat(self._go_on)
+                            self._new_block(cursor)
                         elif rendered:
                             cursor.insertText(" ", self._plain)
+                            self._block_chars += 1
                         starts.append(cursor.position())
-                        cursor.insertText(sentence.text, self._format_for(sentence))
+                        cursor.insertText(_one_block(sentence.text), self._format_for(sentence))
                         ends.append(cursor.position())
                         rendered.append(sentence)
                         self._has_block_text = True
+                        self._block_chars += len(sentence.text)
                         chars += len(sentence.text) + 1
                         added += 1
                     self._unit_in_paragraph += 1
@@ -272,6 +290,12 @@ class RenderingMixin(_Base):
             cursor.endEditBlock()  # Qt lays the slice out here
             self._chars += chars
         return added, chars
+
+    def _new_block(self, cursor: QTextCursor) -> None:
+        cursor.insertBlock(self._block, self._plain)
+        self._block_chars = 0
+        if self._new_block_hidden():
+            cursor.block().setVisible(False)
 
     def _within_height(self, max_chars: int) -> int:
         """`max_chars`, fewer as the text nears ``MAX_LAYOUT_HEIGHT`` (at least a few
@@ -304,9 +328,15 @@ class RenderingMixin(_Base):
             # Sized by the time inserts and layout take (the listeners' share, such as
             # re-decorating the screen, is much the same for any slice: counted in, it
             # shrank slices to nothing), within SLICE_MAX_MS for the whole slice.
+            # Once windowed, new text is hidden and not laid out, and a slice's time is
+            # mostly Qt's walk over the hidden blocks to the end: the fewer slices the
+            # better, each sized by its whole time.
             per_char = max(1e-9, (rendered - start) / chars)
             whole = max(1e-9, time.perf_counter() - start)
-            wanted = min(SLICE_MS / 1000 / per_char, chars * SLICE_MAX_MS / 1000 / whole)
+            if self._windowed:
+                wanted = chars * WINDOWED_SLICE_MS / 1000 / whole
+            else:
+                wanted = min(SLICE_MS / 1000 / per_char, chars * SLICE_MAX_MS / 1000 / whole)
             # adapt gently upwards, at once downwards: a slow slice is not repeated
             wanted = min(wanted, self._slice_chars * 1.5)
             self._slice_chars = int(min(MAX_SLICE_CHARS, max(MIN_SLICE_CHARS, wanted)))
@@ -316,6 +346,8 @@ class RenderingMixin(_Base):
         more = self._has_more()
         if more:
             self._render_timer.start()
+        if added:
+            self._window_after_render()
         if added or emit:
             # Re-decorate (some 20 ms with a thousand glossary marks on screen) only if
             # the new sentences are among those decorated (see _visible_window) or
@@ -349,3 +381,20 @@ class RenderingMixin(_Base):
 
     def _reset_decorations(self) -> None:
         raise NotImplementedError
+
+    # provided by ParagraphWindowMixin
+    def _reset_window(self) -> None:
+        raise NotImplementedError
+
+    def _window_after_render(self) -> None:
+        raise NotImplementedError
+
+    def _new_block_hidden(self) -> bool:
+        raise NotImplementedError
+
+
+def _one_block(text: str) -> str:
+    """`text` with its line breaks (a poem's lines in one sentence) as breaks within the
+    paragraph: inserted as they are, each would start a new block, with a paragraph's gap.
+    Same length: positions are unchanged."""
+    return text.replace("\n", "\u2028") if "\n" in text else text

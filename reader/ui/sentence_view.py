@@ -20,15 +20,22 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Lang, Origin
 from reader.ui.decorations import Colours, DecorationState, Mark, build_selections
+from reader.ui.paragraph_window import ParagraphWindowMixin
 from reader.ui.sentence_render import RenderingMixin
 from reader.ui.themes import contrast_ratio
 
 if TYPE_CHECKING:  # event classes: importing one costs ~1 ms of PySide types at start-up
-    from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QMouseEvent, QResizeEvent
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QHelpEvent,
+        QKeyEvent,
+        QMouseEvent,
+        QResizeEvent,
+    )
 
 # Per-sentence decorations (marks, notes, hidden sentences) are made for the sentences on
 # screen and this many either side; a text this short is decorated whole.
-DECORATION_MARGIN = 400
+DECORATION_MARGIN = 200
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Anchor:  # a dataclass: a NamedTuple's index() would clash with `index`
     fraction: float
 
 
-class SentenceView(RenderingMixin, QTextBrowser):
+class SentenceView(ParagraphWindowMixin, RenderingMixin, QTextBrowser):
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
     sentence_clicked = Signal(int)
     sentence_double_clicked = Signal(int)
@@ -74,6 +81,7 @@ class SentenceView(RenderingMixin, QTextBrowser):
         self._notes: Mapping[int, str] = {}
         self._window = range(0)  # the sentences decorated in full (see _visible_window)
         self._init_rendering()
+        self._init_window()
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         # Tooltip text for a glossary mark (sentence index, mark); "" for none.
         self.term_tooltip: Callable[[int, Mark], str] | None = None
@@ -128,33 +136,41 @@ class SentenceView(RenderingMixin, QTextBrowser):
         return index
 
     def sentence_top(self, index: int) -> int:
-        """Top of the sentence's first line, in viewport coordinates."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._starts[index])
-        return self.cursorRect(cursor).top()
+        """Top of the sentence's first line, in viewport coordinates (a long text's
+        window moves to it first)."""
+        self._ensure_shown(index)
+        return self._top(index)
 
     def sentence_bottom(self, index: int) -> int:
+        self._ensure_shown(index)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._ends[index])
         return self.cursorRect(cursor).bottom()
 
+    def _top(self, index: int) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        return self.cursorRect(cursor).top()
+
     def anchor(self) -> Anchor | None:
-        """The sentence at the top of the viewport, and how far into it we have scrolled."""
-        if not self._starts:
+        """The sentence at the top of the viewport, and how far into it we have scrolled
+        (None with no text, or while a long text's window moves)."""
+        shown = self.shown_range
+        if not shown or self._moving:  # (mid-move, Qt's layout is half done: no answer)
             return None
         # The last sentence that starts at or above the top edge (tops never decrease with
         # the index, so a binary search needs O(log n) layout look-ups).
-        low, high, index = 0, len(self._starts) - 1, 0
+        low, high, index = shown.start, shown.stop - 1, shown.start
         while low <= high:
             middle = (low + high) // 2
-            if self.sentence_top(middle) <= 0:
+            if self._top(middle) <= 0:
                 index, low = middle, middle + 1
             else:
                 high = middle - 1
-        top = self.sentence_top(index)
-        while index > 0 and self.sentence_top(index - 1) == top:
+        top = self._top(index)
+        while index > shown.start and self._top(index - 1) == top:
             index -= 1  # several sentences start on the top line: the first of them
-        top, bottom = self.sentence_top(index), self.sentence_bottom(index)
+        top, bottom = self._top(index), self.sentence_bottom(index)
         height = max(1, bottom - top)
         return Anchor(index, top, min(1.0, max(0.0, -top / height)))
 
@@ -326,10 +342,11 @@ class SentenceView(RenderingMixin, QTextBrowser):
         """Centre a column of at most `max_line_width` characters in the pane."""
         if self._max_line_width <= 0:
             self.setViewportMargins(0, 0, 0, 0)
-            return
-        column = self._max_line_width * self.fontMetrics().averageCharWidth() + 36
-        spare = max(0, self.width() - self.verticalScrollBar().sizeHint().width() - column)
-        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+        else:
+            column = self._max_line_width * self.fontMetrics().averageCharWidth() + 36
+            spare = max(0, self.width() - self.verticalScrollBar().sizeHint().width() - column)
+            self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+        self._place_document_bar()
 
     def _restore_anchor(self, anchor: Anchor) -> None:
         if anchor.index >= len(self._starts):
@@ -353,21 +370,23 @@ class SentenceView(RenderingMixin, QTextBrowser):
         count = len(self._starts)
         if count <= 2 * DECORATION_MARGIN:
             return range(count)
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        bottom = self.cursorForPosition(
-            QPoint(self.viewport().width(), self.viewport().height())
-        ).position()
+        top = self._position_at(0)
+        bottom = self._position_at(self.viewport().height())
         first = max(0, bisect.bisect_right(self._starts, top) - 1)
         last = bisect.bisect_right(self._starts, bottom)
         return range(max(0, first - DECORATION_MARGIN), min(count, last + DECORATION_MARGIN))
 
     @Slot(int)
     def _on_scrolled(self, _value: int) -> None:
-        """Re-decorate when the screen nears the edge of the decorated sentences."""
+        """Move a long text's window on near its edges, and re-decorate when the screen
+        nears the edge of the decorated sentences."""
+        if self._windowed:
+            self._check_edges()
+            self._update_document_bar()
         count, window = len(self._starts), self._window
         if count <= 2 * DECORATION_MARGIN:
             return
-        top = self.cursorForPosition(QPoint(0, 0)).position()
+        top = self._position_at(0)
         first = bisect.bisect_right(self._starts, top) - 1
         margin = DECORATION_MARGIN // 2
         above = window.start == 0 or first >= window.start + margin
@@ -421,8 +440,27 @@ class SentenceView(RenderingMixin, QTextBrowser):
         super().resizeEvent(event)
         if self._max_line_width > 0:
             self._apply_line_width()
+        self._place_document_bar()
         if anchor is not None:
             self._restore_anchor(anchor)
+        self._update_document_bar()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Ctrl+Home and Ctrl+End reach the ends of a long text (shown a window at a
+        time); other keys move the caret within what is shown."""
+        if self._windowed:
+            control = event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
+            if control and event.key() in (QtCore.Qt.Key.Key_Home, QtCore.Qt.Key.Key_End):
+                end = event.key() == QtCore.Qt.Key.Key_End
+                position = self.document().characterCount() - 1 if end else 0
+                self.go_to_position(position)
+                cursor = self.textCursor()
+                cursor.setPosition(position)
+                self.setTextCursor(cursor)
+                event.accept()
+                return
+            self._keep_caret_shown()
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         super().mouseMoveEvent(event)
