@@ -25,7 +25,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QPoint, QRect, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QScrollBar
 
@@ -41,6 +41,7 @@ WINDOW_CHARS = 80_000  # characters in a window at most (thirty screens at defau
 WINDOW_HEIGHT = 1_000_000  # pixels in a window at most (large type in a narrow pane)
 WINDOW_LAYOUT_MS = 25.0  # and no more than Qt lays out in this time (a jump lays out all)
 MIN_WINDOW_CHARS = 20_000
+MIN_WINDOW_SCREENS = 8  # nor fewer screenfuls than this (small type, a tall pane)
 EDGE_SHARE = 0.25  # the window moves when the screen comes this near either end of it
 
 
@@ -82,6 +83,7 @@ class ParagraphWindowMixin(_Base):
         """A new QTextDocument: every block is shown."""
         self._windowed = False
         self._shown = (0, 0)
+        self._layout_s_per_char = 0.0  # (the type or the language may have changed)
         if self._document_bar is not None:
             self._document_bar.hide()
             self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -130,8 +132,10 @@ class ParagraphWindowMixin(_Base):
                 "all of it."
             ))
             bar.valueChanged.connect(self._on_document_bar_moved)
+            bar.sliderReleased.connect(self._update_document_bar)
+            self.verticalScrollBar().installEventFilter(self)  # (to follow its geometry)
             self._document_bar = bar
-        self._move_window(self._top_position())
+        self._move_window(self._middle_position())
         # (The view's own bar is showing: a window is many screens tall. It stays, under
         # the document bar.)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -165,12 +169,13 @@ class ParagraphWindowMixin(_Base):
         near_bottom = (stop < self.document().blockCount()
                        and bar.value() + self.viewport().height() > height - margin)
         if near_top or near_bottom:
-            self._move_window(self._top_position())
+            self._move_window(self._middle_position())
 
     def _window_chars(self) -> int:
         """How many characters a window holds: WINDOW_CHARS, fewer if their lines would
         be taller than WINDOW_HEIGHT at this type and width, or would take Qt longer than
-        WINDOW_LAYOUT_MS to lay out (Korean takes about twice as long as English)."""
+        WINDOW_LAYOUT_MS to lay out (Korean takes about twice as long as English); but
+        never fewer than MIN_WINDOW_SCREENS screenfuls."""
         chars = WINDOW_CHARS
         start, end = self._shown_span()
         height = self.document().size().height()
@@ -178,7 +183,8 @@ class ParagraphWindowMixin(_Base):
             chars = min(chars, int(WINDOW_HEIGHT * (end - start) / height))
         if self._layout_s_per_char > 0:
             chars = min(chars, int(WINDOW_LAYOUT_MS / 1000 / self._layout_s_per_char))
-        return max(MIN_WINDOW_CHARS, chars)
+        screen = self._position_at(self.viewport().height()) - self._top_position()
+        return max(MIN_WINDOW_CHARS, MIN_WINDOW_SCREENS * screen, chars)
 
     def _move_window(self, position: int) -> None:
         """Show the blocks around `position`, keeping what is on screen in place if it
@@ -227,7 +233,8 @@ class ParagraphWindowMixin(_Base):
             for begin, end in spans:
                 start = self._block_position(begin)
                 document.markContentsDirty(start, self._block_position(end) - start)
-            self._learn_layout_speed(changes, time.perf_counter() - began)
+            if jump:
+                self._learn_layout_speed(first, stop, time.perf_counter() - began)
             self._shown = (first, stop)
             start, end = self._shown_span()
             if start <= top < end:  # the same line at the same height as before
@@ -236,11 +243,12 @@ class ParagraphWindowMixin(_Base):
             self._keep_caret_shown()
         finally:
             self._moving = False
+        self._after_move()
 
-    def _learn_layout_speed(self, changes: list[tuple[int, int, bool]], seconds: float) -> None:
-        """Keep a running measure of Qt's layout time per character shown."""
-        shown = sum(self._block_position(end) - self._block_position(begin)
-                    for begin, end, visible in changes if visible)
+    def _learn_layout_speed(self, first: int, stop: int, seconds: float) -> None:
+        """Keep a running measure of Qt's time per character to lay out a whole window,
+        from jumps (where it does just that, besides its walk over the blocks)."""
+        shown = self._block_position(stop) - self._block_position(first)
         if shown >= 5_000:
             per_char = seconds / shown
             known = self._layout_s_per_char
@@ -258,6 +266,9 @@ class ParagraphWindowMixin(_Base):
 
     def _top_position(self) -> int:
         return self._position_at(0)
+
+    def _middle_position(self) -> int:
+        return self._position_at(self.viewport().height() // 2)
 
     def _position_at(self, y: int) -> int:
         """Where the line at viewport height `y` starts (in a gap between paragraphs, the
@@ -302,16 +313,17 @@ class ParagraphWindowMixin(_Base):
         top = self._top_position()
         bottom = self._position_at(viewport.height())
         page = max(1, bottom - top)
+        if bar.isSliderDown():
+            return  # (the thumb stays under the pointer: updated when it lets go)
         self._setting_bar = True
         try:
             bar.setRange(0, max(0, self.document().characterCount() - page))
             bar.setPageStep(page)
             bar.setSingleStep(max(1, page // 10))
-            if not bar.isSliderDown():
-                inner = self.verticalScrollBar()
-                at_end = self._shown[1] >= self.document().blockCount() and (
-                    inner.value() >= inner.maximum())
-                bar.setValue(bar.maximum() if at_end else top)
+            inner = self.verticalScrollBar()
+            at_end = self._shown[1] >= self.document().blockCount() and (
+                inner.value() >= inner.maximum())
+            bar.setValue(bar.maximum() if at_end else top)
         finally:
             self._setting_bar = False
 
@@ -334,8 +346,20 @@ class ParagraphWindowMixin(_Base):
         inner = self.verticalScrollBar()
         if position >= self.document().characterCount() - 1:
             inner.setValue(inner.maximum())
+        elif position <= 0:
+            inner.setValue(0)  # (the document's top margin too)
         else:
             inner.setValue(inner.value() + self._y_of(position))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keep the document bar over the view's bar wherever Qt lays that out."""
+        if (watched is self.verticalScrollBar() and self._document_bar is not None
+                and event.type() in (QEvent.Type.Resize, QEvent.Type.Move)):
+            self._place_document_bar()
+        return super().eventFilter(watched, event)
+
+    def _after_move(self) -> None:
+        raise NotImplementedError  # provided by SentenceView: decorations, document bar
 
     def _place_document_bar(self) -> None:
         """The document bar over the view's own scroll bar."""

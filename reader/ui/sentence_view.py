@@ -378,10 +378,19 @@ class SentenceView(ParagraphWindowMixin, RenderingMixin, QTextBrowser):
 
     @Slot(int)
     def _on_scrolled(self, _value: int) -> None:
-        """Move a long text's window on near its edges, and re-decorate when the screen
-        nears the edge of the decorated sentences."""
+        """Move a long text's window on near its edges, keep its document bar in step, and
+        re-decorate when the screen nears the edge of the decorated sentences."""
+        if self._moving:  # (Qt clamping the bar mid-move: the layout is half done)
+            return
         if self._windowed:
             self._check_edges()
+        self._after_move()
+
+    def _after_move(self) -> None:
+        """The screen shows another part of the text (scrolled, or a long text's window
+        moved, which may not move on again from here: it may have moved to a sentence the
+        caller is about to scroll to)."""
+        if self._windowed:
             self._update_document_bar()
         count, window = len(self._starts), self._window
         if count <= 2 * DECORATION_MARGIN:
@@ -449,13 +458,16 @@ class SentenceView(ParagraphWindowMixin, RenderingMixin, QTextBrowser):
         """Ctrl+Home and Ctrl+End reach the ends of a long text (shown a window at a
         time); other keys move the caret within what is shown."""
         if self._windowed:
-            control = event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
+            modifiers = event.modifiers()
+            control = modifiers & QtCore.Qt.KeyboardModifier.ControlModifier
             if control and event.key() in (QtCore.Qt.Key.Key_Home, QtCore.Qt.Key.Key_End):
                 end = event.key() == QtCore.Qt.Key.Key_End
                 position = self.document().characterCount() - 1 if end else 0
+                cursor = self.textCursor()  # (before the window moves the caret into it)
                 self.go_to_position(position)
-                cursor = self.textCursor()
-                cursor.setPosition(position)
+                extend = modifiers & QtCore.Qt.KeyboardModifier.ShiftModifier
+                cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor if extend
+                                   else QTextCursor.MoveMode.MoveAnchor)
                 self.setTextCursor(cursor)
                 event.accept()
                 return

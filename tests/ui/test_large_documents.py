@@ -196,7 +196,12 @@ def test_a_text_too_tall_to_lay_out_whole_is_shown_a_window_at_a_time(
         inner.mapTo(view, QPoint()), inner.size())
     assert view.childAt(bar.mapTo(view, bar.rect().center())) is bar  # on top, not under
     # Dragged to the end: the last sentence, at the foot of the pane.
-    bar.setValue(bar.maximum())
+    bar.setSliderDown(True)  # (held: the bar is not moved under the pointer meanwhile)
+    for step in range(1, 11):
+        bar.setSliderPosition(bar.maximum() * step // 10)
+    assert bar.value() == bar.maximum()
+    bar.setSliderDown(False)
+    assert bar.value() == bar.maximum()
     seen = on_screen(view)
     assert seen[-1] == total - 1 and view.sentence_text(total - 1) == sentence(total)
     assert view.sentence_bottom(total - 1) <= view.viewport().height()
@@ -229,6 +234,7 @@ def test_scrolling_across_the_window_edges_moves_the_text_evenly(
         moves += view.shown_range != shown
         steps += 1
         assert steps < 200
+    assert steps >= 4 * moves  # a window is many screens: it moves now and then
     # and back up across the edges as evenly
     moves = 0
     while moves < 2:
@@ -252,6 +258,14 @@ def test_the_keyboard_and_linking_reach_any_sentence_of_a_windowed_text(
     assert view.position_bar().value() == view.position_bar().maximum()
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert on_screen(view)[0] == 0 and view.position_bar().value() == 0
+    assert view.verticalScrollBar().value() == 0  # the title's margin too
+    # Shift selects to the end, as in any text
+    qtbot.keyClick(view, Qt.Key.Key_End,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    selected = view.textCursor().selectedText()
+    assert selected.startswith("long\u2029" + sentence(1)) and selected.endswith(sentence(total))
+    assert on_screen(view)[-1] == total - 1
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     # A sentence far outside the window made current (a note, a search, reading aloud).
     target = 2 * total // 3
     assert target not in view.shown_range
