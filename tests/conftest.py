@@ -35,3 +35,24 @@ def settings(qapp: object, settings_path: Path) -> Iterator[object]:
     from reader.settings import Settings
 
     yield Settings(settings_path)
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_ui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test with windows: let the background tasks it started finish, then collect
+    its windows. Left to a collection in the middle of a later test, a window's Qt objects
+    were once destroyed while a pool thread waited for the interpreter lock, and the run
+    hung (CI, tests/ui/test_speech_ui.py)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    import gc
+    import time
+
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + 20
+    while pool.activeThreadCount() and time.monotonic() < deadline:
+        time.sleep(0.01)  # (sleeping lets a task that needs the interpreter lock run)
+    gc.collect()
