@@ -114,8 +114,8 @@ class ParagraphWindowMixin(_Base):
             if self.document().size().height() > WINDOW_START_HEIGHT:
                 self._start_windowing()
             return
-        self._check_edges()
-        self._update_document_bar()
+        if not self._check_edges():
+            self._update_document_bar()  # (a move does it)
 
     def _start_windowing(self) -> None:
         self._windowed = True
@@ -143,11 +143,6 @@ class ParagraphWindowMixin(_Base):
         self._document_bar.show()
         self._update_document_bar()
 
-    def _new_block_hidden(self) -> bool:
-        """Whether a block being added goes outside the window (it does while windowed:
-        the window grows by moving)."""
-        return self._windowed
-
     # -- moving -------------------------------------------------------------------------
     def _ensure_shown(self, index: int) -> None:
         """Move the window to sentence `index` if it is outside it."""
@@ -157,10 +152,11 @@ class ParagraphWindowMixin(_Base):
         if not start <= self._starts[index] < end:
             self._move_window(self._starts[index])
 
-    def _check_edges(self) -> None:
-        """Move the window on if the screen is near an edge with more text beyond it."""
+    def _check_edges(self) -> bool:
+        """Move the window on if the screen is near an edge with more text beyond it.
+        Returns whether it moved (and so updated what depends on the screen)."""
         if not self._windowed or self._moving:
-            return
+            return False
         first, stop = self._shown
         bar = self.verticalScrollBar()
         height = self.document().size().height()
@@ -169,7 +165,8 @@ class ParagraphWindowMixin(_Base):
         near_bottom = (stop < self.document().blockCount()
                        and bar.value() + self.viewport().height() > height - margin)
         if near_top or near_bottom:
-            self._move_window(self._middle_position())
+            return self._move_window(self._middle_position())
+        return False
 
     def _window_chars(self) -> int:
         """How many characters a window holds: WINDOW_CHARS, fewer if their lines would
@@ -186,9 +183,9 @@ class ParagraphWindowMixin(_Base):
         screen = self._position_at(self.viewport().height()) - self._top_position()
         return max(MIN_WINDOW_CHARS, MIN_WINDOW_SCREENS * screen, chars)
 
-    def _move_window(self, position: int) -> None:
+    def _move_window(self, position: int) -> bool:
         """Show the blocks around `position`, keeping what is on screen in place if it
-        is still shown."""
+        is still shown. Returns whether the window moved."""
         chars = self._window_chars()
         end_of_text = self.document().characterCount()
         start = max(0, min(position - chars // 2, end_of_text - chars))
@@ -196,12 +193,12 @@ class ParagraphWindowMixin(_Base):
         last = end_of_text - 1  # (the position after the last character is in no block)
         first = self._block_of(min(start, last))
         stop = max(self._block_of(min(end, last)), self._block_of(min(position, last))) + 1
-        self._show_blocks(first, stop)
+        return self._show_blocks(first, stop)
 
-    def _show_blocks(self, first: int, stop: int) -> None:
+    def _show_blocks(self, first: int, stop: int) -> bool:
         old_first, old_stop = self._shown
         if (first, stop) == (old_first, old_stop):
-            return
+            return False
         top = self._top_position()
         top_y = self._y_of(top)
         # Each change is laid out again, with Qt walking every block (hidden or not) to
@@ -244,6 +241,7 @@ class ParagraphWindowMixin(_Base):
         finally:
             self._moving = False
         self._after_move()
+        return True
 
     def _learn_layout_speed(self, first: int, stop: int, seconds: float) -> None:
         """Keep a running measure of Qt's time per character to lay out a whole window,
@@ -309,12 +307,10 @@ class ParagraphWindowMixin(_Base):
         bar = self._document_bar
         if not self._windowed or bar is None:
             return
-        viewport = self.viewport()
-        top = self._top_position()
-        bottom = self._position_at(viewport.height())
-        page = max(1, bottom - top)
         if bar.isSliderDown():
             return  # (the thumb stays under the pointer: updated when it lets go)
+        top = self._top_position()
+        page = max(1, self._position_at(self.viewport().height()) - top)
         self._setting_bar = True
         try:
             bar.setRange(0, max(0, self.document().characterCount() - page))

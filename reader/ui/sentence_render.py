@@ -294,7 +294,7 @@ class RenderingMixin(_Base):
     def _new_block(self, cursor: QTextCursor) -> None:
         cursor.insertBlock(self._block, self._plain)
         self._block_chars = 0
-        if self._new_block_hidden():
+        if self._windowed:  # (outside the window: it grows by moving)
             cursor.block().setVisible(False)
 
     def _within_height(self, max_chars: int) -> int:
@@ -387,9 +387,6 @@ class RenderingMixin(_Base):
         raise NotImplementedError
 
     def _window_after_render(self) -> None:
-        raise NotImplementedError
-
-    def _new_block_hidden(self) -> bool:
         raise NotImplementedError
 
 

@@ -148,9 +148,7 @@ class SentenceView(ParagraphWindowMixin, RenderingMixin, QTextBrowser):
         return self.cursorRect(cursor).bottom()
 
     def _top(self, index: int) -> int:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._starts[index])
-        return self.cursorRect(cursor).top()
+        return self._y_of(self._starts[index])
 
     def anchor(self) -> Anchor | None:
         """The sentence at the top of the viewport, and how far into it we have scrolled
@@ -382,8 +380,8 @@ class SentenceView(ParagraphWindowMixin, RenderingMixin, QTextBrowser):
         re-decorate when the screen nears the edge of the decorated sentences."""
         if self._moving:  # (Qt clamping the bar mid-move: the layout is half done)
             return
-        if self._windowed:
-            self._check_edges()
+        if self._windowed and self._check_edges():
+            return  # (the move did what follows)
         self._after_move()
 
     def _after_move(self) -> None:

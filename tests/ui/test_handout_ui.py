@@ -16,17 +16,14 @@ from reader.ui.handout_dialog import HandoutOptionsDialog
 from reader.ui.main_window import MainWindow
 from tests.export.test_handout import find_page, letters, parse, pdf_pages, start
 from tests.helpers.notes import add_note
+from tests.helpers.windows import shown_window
 
 NOTE = "Talk about 하나원 here."
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, (1000, 700))
     win.open_bundled_article()
     if not win.glossary.ready:
         qtbot.waitUntil(lambda: win.glossary.ready, timeout=20000)

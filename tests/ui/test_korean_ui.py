@@ -31,6 +31,7 @@ from reader.app import install_translators
 from reader.document.article import load_article
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
+from tests.helpers.windows import shown_window
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -101,11 +102,7 @@ def korean(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def window(korean: None, qtbot, settings: Settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, (1280, 800))
     win.set_document(load_article(paths.bundled_article()))
     return win
 

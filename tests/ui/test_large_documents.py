@@ -18,15 +18,12 @@ from reader.document.model import Document, Lang, Paragraph, Sentence, Unit
 from reader.ui import paragraph_window, sentence_render
 from reader.ui.main_window import MainWindow
 from reader.ui.sentence_view import SentenceView
+from tests.helpers.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings)
     win.open_bundled_article()
     return win
 
@@ -174,6 +171,14 @@ def on_screen(view: SentenceView) -> list[int]:
     return sorted(found)
 
 
+def open_long_text(window: MainWindow, qtbot, folder: Path) -> tuple[SentenceView, int]:
+    """Some 600,000 characters in 3,000 paragraphs, opened and rendered: the English pane
+    and how many sentences."""
+    path = folder / "long.txt"
+    total = numbered_text(path, 3000)
+    return open_and_render(window, qtbot, path), total
+
+
 def sentence(n: int) -> str:
     return f"Sentence {n} tells of the river and the bridge."
 
@@ -181,9 +186,7 @@ def sentence(n: int) -> str:
 def test_a_text_too_tall_to_lay_out_whole_is_shown_a_window_at_a_time(
     window: MainWindow, qtbot, tmp_path: Path, small_windows: None
 ) -> None:
-    path = tmp_path / "long.txt"
-    total = numbered_text(path, 3000)
-    view = open_and_render(window, qtbot, path)
+    view, total = open_long_text(window, qtbot, tmp_path)
     assert view.windowed and view.sentence_count == total
     assert not view.cut_short and not window.message_bar.text
     assert 0 < len(view.shown_range) < total / 10  # a window, not the whole
@@ -218,9 +221,7 @@ def test_a_text_too_tall_to_lay_out_whole_is_shown_a_window_at_a_time(
 def test_scrolling_across_the_window_edges_moves_the_text_evenly(
     window: MainWindow, qtbot, tmp_path: Path, small_windows: None
 ) -> None:
-    path = tmp_path / "long.txt"
-    numbered_text(path, 3000)
-    view = open_and_render(window, qtbot, path)
+    view, _total = open_long_text(window, qtbot, tmp_path)
     inner, bar = view.verticalScrollBar(), view.position_bar()
     moves = steps = 0
     while moves < 4:  # page down (as the PageDown key does) until the window moved 4 times
@@ -249,9 +250,7 @@ def test_scrolling_across_the_window_edges_moves_the_text_evenly(
 def test_the_keyboard_and_linking_reach_any_sentence_of_a_windowed_text(
     window: MainWindow, qtbot, tmp_path: Path, small_windows: None
 ) -> None:
-    path = tmp_path / "long.txt"
-    total = numbered_text(path, 3000)
-    view = open_and_render(window, qtbot, path)
+    view, total = open_long_text(window, qtbot, tmp_path)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert on_screen(view)[-1] == total - 1

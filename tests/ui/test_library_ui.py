@@ -10,15 +10,12 @@ from PySide6.QtCore import Qt
 from reader.document.model import Lang
 from reader.library import MAX_RECENT
 from reader.ui.main_window import MainWindow
+from tests.helpers.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, (1000, 700))
     win.open_bundled_article()
     return win
 

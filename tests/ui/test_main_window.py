@@ -12,17 +12,14 @@ from reader.document.model import Lang
 from reader.ui.main_window import MainWindow
 from reader.ui.sentence_view import SentenceView
 from tests.helpers.documents import long_bilingual_document
+from tests.helpers.windows import shown_window
 
 LEVEL_TOLERANCE_PX = 3
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings)
     win.set_document(long_bilingual_document())
     return win
 

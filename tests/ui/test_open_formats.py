@@ -33,17 +33,14 @@ from tests.document.test_formats import (
 )
 from tests.helpers import writers
 from tests.helpers.loopback import Loopback, loopback_server
+from tests.helpers.windows import shown_window
 
 KO_TEXT = f"{KO_RIVER} {KO_NOBODY}\n\n홍수 뒤에 마을은 다시 일어섰다.\n"
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings)
     win.open_bundled_article()
     return win
 

@@ -24,15 +24,12 @@ from reader.document.model import Lang
 from reader.ui import themes
 from reader.ui.main_window import MainWindow
 from reader.ui.reading import step_size
+from tests.helpers.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings)
     win.set_document(load_article(paths.bundled_article()))
     return win
 

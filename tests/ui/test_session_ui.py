@@ -19,6 +19,7 @@ from reader.session.session import ReadingPosition, load_session, save_session
 from reader.ui.main_window import MainWindow
 from reader.ui.sentence_view import SentenceView
 from tests.helpers.notes import add_note, note_dialog, type_note
+from tests.helpers.windows import shown_window
 from tests.test_atomic import disk_full_half_way
 
 CORRECTED = "이달 초, 29세의 전직 체조 선수는 남북을 가르는 경계선으로 다가갔다."
@@ -27,11 +28,7 @@ NOTE = "Ask whether the client knows the word 체조 (gymnastics)."
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1100, 600)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, (1100, 600))
     win.open_bundled_article()
     return win
 

@@ -16,6 +16,7 @@ from reader.translation.packages import PackageStore
 from reader.ui.main_window import MainWindow
 from reader.ui.translation_controller import TranslationController
 from tests.helpers.argos_package import build_package, expected_translation
+from tests.helpers.windows import shown_window
 from tests.ui.test_main_window import point_in_sentence
 
 WORDS = ["hello", "world", "book", "reader", "bridge", "river", "water", "house", "school"]
@@ -43,12 +44,7 @@ def packages_dir(tmp_path: Path, archives) -> Path:
 
 def make_window(qtbot, settings, packages_dir: Path, memory: Path) -> MainWindow:
     controller = TranslationController(packages_dir, memory)
-    win = MainWindow(settings, translator=controller)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, settings, translator=controller)
 
 
 @pytest.fixture

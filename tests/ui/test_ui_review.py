@@ -32,16 +32,13 @@ from reader.ui.fonts import family_for
 from reader.ui.handout_dialog import HandoutOptionsDialog
 from reader.ui.main_window import MainWindow
 from tests.helpers.notes import note_dialog, type_note
+from tests.helpers.windows import shown_window
 from tests.ui.test_korean_ui import dialog_texts, not_korean
 
 
 @pytest.fixture
 def window(qtbot, settings: Settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, (1000, 700))
     win.open_bundled_article()
     return win
 
@@ -397,10 +394,7 @@ def test_library_notes_and_handout_read_in_korean(
 ) -> None:
     missing = tmp_path / "gone.txt"
     settings.set("state/recent_files", [str(missing)])
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, None)
     win.open_bundled_article()
 
     win.opener.show_library()
