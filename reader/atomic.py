@@ -41,3 +41,14 @@ def write_atomically(
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def aside_path(path: Path, stamp: str) -> Path:
+    """Where a damaged `path` is set aside: ``<name>.corrupt-<stamp>``, or with ``-2``,
+    ``-3``, ... after it if that is taken."""
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return target

@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reader.atomic import write_atomically
+from reader.atomic import aside_path, write_atomically
 from reader.glossary.model import (
     CATEGORIES,
     USER_SOURCE,
@@ -227,11 +227,6 @@ class UserGlossaryStore:
         write_atomically(self.path, text.encode("utf-8"), replace=_replace)
 
     def _set_aside(self, how: Callable[[Path, Path], object]) -> Path:
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        target = aside_path(self.path, self._clock().strftime("%Y%m%d-%H%M%S"))
         how(self.path, target)
         return target

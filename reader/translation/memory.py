@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.atomic import aside_path
 from reader.document.model import Origin
 
 __all__ = ["Entry", "TranslationMemory", "TranslationMemoryError", "normalize"]
@@ -120,12 +121,7 @@ class TranslationMemory:
         return db
 
     def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        target = aside_path(self.path, time.strftime("%Y%m%d-%H%M%S"))
         try:
             for suffix in ("-wal", "-shm"):
                 side = self.path.with_name(self.path.name + suffix)
